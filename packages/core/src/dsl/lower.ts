@@ -1,0 +1,392 @@
+/**
+ * Lowering: a workflow definition (expressions, handles, scripts) becomes the plain model (JSON that
+ * mirrors the YAML). Here step ids are derived for referenced steps, `sh` scripts move their expressions
+ * into `env:`, and every handle reference is checked against GitHub's scoping rules: steps are job-local
+ * and only readable after they ran; a job's outputs are readable only by jobs that list it in `needs`.
+ */
+import {
+  collectReferences,
+  hasTokens,
+  isExpr,
+  isScript,
+  lowerScript,
+  script as scriptOf,
+  renderExpression,
+  renderInterpolation,
+  resolveTokens,
+  tokensIn,
+  type RenderContext,
+  type Script,
+} from "../expr/index.ts";
+import { WfgenError, type Diagnostic, type Location } from "../diagnostics.ts";
+import { resolveCallSite, type CallSite } from "./callsite.ts";
+import { isJobDefinition, type JobDefinition, type JobInput, type StepItem } from "./job.ts";
+import { isStepDefinition, type StepDefinition, type StepInput } from "./step.ts";
+import type { WorkflowDefinition } from "./workflow.ts";
+
+/** The model of one workflow, or the diagnostics that prevented it. */
+export interface LowerResult {
+  model: Record<string, unknown>;
+  diagnostics: Diagnostic[];
+}
+
+const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+interface StepEntry {
+  input: StepInput;
+  handle?: StepDefinition;
+  site?: CallSite;
+  id?: string;
+}
+
+/** Where an expression is being rendered; decides which handles it may read. */
+type Position =
+  | { kind: "workflow" }
+  | { kind: "job" }
+  | { kind: "step"; index: number }
+  | { kind: "job-outputs" }
+  | { kind: "environment" };
+
+interface JobScope {
+  id: string;
+  needs: Set<string>;
+  steps: StepEntry[];
+  stepIndex: Map<object, number>;
+  site?: CallSite;
+}
+
+/** Lower one workflow definition to the model, collecting every problem rather than stopping at the first. */
+export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
+  const diagnostics: Diagnostic[] = [];
+  const file = definition.file;
+  const jobIds = new Map<object, string>();
+  const jobOwnerOfStep = new Map<object, string>();
+  const jobs = definition.input.jobs ?? {};
+
+  for (const [id, value] of Object.entries(jobs)) {
+    if (!isJobDefinition(value)) continue;
+    const previous = jobIds.get(value);
+    if (previous !== undefined) {
+      diagnostics.push({
+        severity: "error",
+        code: "duplicate-job-handle",
+        message: `the same job value is listed twice, as "${previous}" and "${id}"`,
+        fix: `call job() once per job; to reuse a definition, write a function that returns a new job()`,
+        where: { workflow: file, job: id, ...resolveCallSite(value.site) },
+      });
+      continue;
+    }
+    jobIds.set(value, id);
+    for (const item of stepsOf(value.input)) if (isStepDefinition(item)) jobOwnerOfStep.set(item, id);
+  }
+
+  const context = (scope: JobScope | undefined, position: Position): RenderContext => ({
+    resolveHandle(handle, path) {
+      const tail = renderPath(path);
+      if (isStepDefinition(handle)) return resolveStep(handle, tail, scope, position);
+      if (isJobDefinition(handle)) return resolveJob(handle, tail, scope, position);
+      throw new Error("wfgen internal error: an expression refers to an unknown kind of handle");
+    },
+  });
+
+  const resolveStep = (handle: StepDefinition, tail: string, scope: JobScope | undefined, position: Position): string => {
+    const owner = jobOwnerOfStep.get(handle);
+    const label = stepLabel(handle.input);
+    if (!scope || scope.stepIndex.get(handle) === undefined) {
+      const here = scope ? `job "${scope.id}"` : "the workflow level";
+      throw fail(
+        "step-not-in-job",
+        owner !== undefined
+          ? `${here} reads step ${label} of job "${owner}"; steps are local to their job`
+          : `${here} reads step ${label}, which is not a step of this job`,
+        owner !== undefined
+          ? `declare a job output on "${owner}" (outputs: { name: step.outputs.x }), add "${owner}" to needs, and read it as ${owner}Job.outputs.name`
+          : `add the step to the job's steps`,
+      );
+    }
+    const index = scope.stepIndex.get(handle)!;
+    if (position.kind === "job" || position.kind === "workflow") {
+      throw fail(
+        "step-read-outside-steps",
+        `job "${scope.id}" reads step ${label} in a job-level field, where the steps context does not exist yet`,
+        "read step outputs in later steps, in the job's outputs, or in environment.url",
+      );
+    }
+    if (position.kind === "step" && index >= position.index) {
+      throw fail(
+        "step-read-before-run",
+        `step ${stepLabel(scope.steps[position.index]!.input, position.index)} reads step ${label}, which ${index === position.index ? "is itself" : "runs after it"}`,
+        "move the step that produces the value before the step that reads it",
+      );
+    }
+    return `steps.${scope.steps[index]!.id!}.${tail}`;
+  };
+
+  const resolveJob = (handle: JobDefinition, tail: string, scope: JobScope | undefined, position: Position): string => {
+    const id = jobIds.get(handle);
+    if (id === undefined) {
+      throw fail("job-not-in-workflow", "an expression reads a job that is not listed in this workflow's jobs", "add the job to the workflow's jobs");
+    }
+    if (position.kind === "workflow") return `jobs.${id}.${tail}`;
+    if (!scope!.needs.has(id)) {
+      throw fail(
+        "needs-missing",
+        `job "${scope!.id}" reads needs.${id}.${tail} but does not list "${id}" in needs`,
+        `add ${id} to the needs of job "${scope!.id}"`,
+      );
+    }
+    return `needs.${id}.${tail}`;
+  };
+
+  const model: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(definition.input)) {
+    if (key === "jobs") continue;
+    guard(diagnostics, { workflow: file, ...resolveCallSite(definition.site) }, () => {
+      model[key] = lowerValue(value, context(undefined, { kind: "workflow" }), key === "if");
+    });
+  }
+
+  const loweredJobs: Record<string, unknown> = {};
+  for (const [id, value] of Object.entries(jobs)) {
+    const handle = isJobDefinition(value) ? value : undefined;
+    const input = handle ? handle.input : (value as JobInput);
+    loweredJobs[id] = lowerJob(id, input, handle?.site);
+  }
+  model.jobs = loweredJobs;
+  return { model, diagnostics };
+
+  function lowerJob(id: string, input: JobInput, site: CallSite | undefined): Record<string, unknown> {
+    const where: Location = { workflow: file, job: id, ...resolveCallSite(site) };
+    if (!ID.test(id)) {
+      diagnostics.push({
+        severity: "error",
+        code: "invalid-job-id",
+        message: `job id "${id}" is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
+        fix: `rename the key "${id}" in jobs`,
+        where,
+      });
+    }
+    const scope: JobScope = { id, needs: new Set(), steps: [], stepIndex: new Map(), site };
+    const out: Record<string, unknown> = {};
+
+    const needs = (input as { needs?: unknown }).needs;
+    if (needs !== undefined) {
+      const list = (Array.isArray(needs) ? needs : [needs]).map((item: unknown) => {
+        if (typeof item === "string") return item;
+        if (isJobDefinition(item)) {
+          const needed = jobIds.get(item);
+          if (needed !== undefined) return needed;
+          diagnostics.push({
+            severity: "error",
+            code: "needs-unknown-job",
+            message: `job "${id}" needs a job that is not listed in this workflow's jobs`,
+            fix: "add that job to the workflow's jobs, or remove it from needs",
+            where,
+          });
+          return "";
+        }
+        diagnostics.push({ severity: "error", code: "needs-invalid", message: `job "${id}" has a needs entry that is neither a job nor a job id`, where });
+        return "";
+      });
+      for (const n of list) if (n) scope.needs.add(n);
+      out.needs = Array.isArray(needs) ? list : list[0];
+    }
+
+    const items = stepsOf(input);
+    scope.steps = items.map(toStepEntry);
+    scope.steps.forEach((entry, index) => entry.handle && scope.stepIndex.set(entry.handle, index));
+    assignStepIds(scope, input, diagnostics, where);
+
+    for (const [key, value] of Object.entries(input)) {
+      if (key === "needs" || key === "steps" || key === "outputs") continue;
+      const position: Position = key === "environment" ? { kind: "environment" } : { kind: "job" };
+      guard(diagnostics, where, () => {
+        out[key] = lowerValue(value, context(scope, position), key === "if");
+      });
+    }
+    if (input.outputs !== undefined) {
+      guard(diagnostics, where, () => {
+        out.outputs = lowerValue(input.outputs, context(scope, { kind: "job-outputs" }), false);
+      });
+    }
+    if ("steps" in input && input.steps !== undefined) {
+      out.steps = scope.steps.map((entry, index) => {
+        const stepWhere: Location = {
+          ...where,
+          step: stepLabel(entry.input, index),
+          ...resolveCallSite(entry.site ?? site),
+        };
+        let lowered: Record<string, unknown> = {};
+        guard(diagnostics, stepWhere, () => {
+          lowered = lowerStep(entry, context(scope, { kind: "step", index }));
+        });
+        return lowered;
+      });
+    }
+    return out;
+  }
+}
+
+function lowerStep(entry: StepEntry, context: RenderContext): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  let script: Script | undefined;
+  for (const [key, value] of Object.entries(entry.input)) {
+    if (key === "id") continue;
+    if (key === "run" && isScript(value)) {
+      script = value;
+      continue;
+    }
+    // Expressions interpolated into a plain `run` string are hoisted exactly as in sh`...`: pasting them into
+    // the script text is the script injection wfgen exists to prevent. Literal `${{ }}` text is left alone.
+    if (key === "run" && typeof value === "string" && hasTokens(value)) {
+      const shell = entry.input.shell;
+      script = scriptOf(value, shell === "pwsh" || shell === "powershell" ? "pwsh" : "sh");
+      continue;
+    }
+    out[key] = lowerValue(value, context, key === "if");
+  }
+  if (entry.id !== undefined) out.id = entry.id;
+  if (script) {
+    const env = (out.env ?? {}) as Record<string, string>;
+    const lowered = lowerScript(script, context, env);
+    out.run = lowered.run;
+    if (Object.keys(lowered.env).length > 0) out.env = lowered.env;
+    // A pwsh`...` script quotes its variables for PowerShell; make the step run it with PowerShell.
+    if (script.shell === "pwsh" && out.shell === undefined) out.shell = "pwsh";
+  }
+  return out;
+}
+
+/** Render DSL values into model values; `condition` renders a bare expression (for `if:`). */
+function lowerValue(value: unknown, context: RenderContext, condition: boolean): unknown {
+  if (typeof value === "string") {
+    if (!hasTokens(value)) return value;
+    const only = tokensIn(value);
+    if (condition && only.length === 1 && value === String(only[0])) return renderExpression(only[0]!, context);
+    return resolveTokens(value, context);
+  }
+  if (value === null || typeof value !== "object") return value;
+  if (isExpr(value)) return condition ? renderExpression(value, context) : renderInterpolation(value, context);
+  if (isScript(value)) {
+    throw fail("script-outside-run", "an sh`...` script is used outside a step's run", "use sh`...` only as a step or as the value of run");
+  }
+  if (isStepDefinition(value) || isJobDefinition(value)) {
+    throw fail("handle-as-value", "a step or job handle is used as a value", "read one of its outputs (handle.outputs.name) instead");
+  }
+  if (Array.isArray(value)) return value.map((item) => lowerValue(item, context, false));
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = lowerValue(item, context, false);
+  return out;
+}
+
+function stepsOf(input: JobInput): readonly StepItem[] {
+  return ("steps" in input && Array.isArray(input.steps) ? input.steps : []) as readonly StepItem[];
+}
+
+function toStepEntry(item: StepItem): StepEntry {
+  if (isStepDefinition(item)) return { input: item.input, handle: item, site: item.site, id: item.input.id as string | undefined };
+  if (isScript(item)) return { input: { run: item } as StepInput };
+  const input = item as StepInput;
+  return { input, id: typeof input.id === "string" ? input.id : undefined };
+}
+
+/** Give each referenced step without an id a stable one derived from its name or action. */
+function assignStepIds(scope: JobScope, input: JobInput, diagnostics: Diagnostic[], where: Location): void {
+  const referenced = new Set<object>();
+  const visit = (value: unknown): void => {
+    if (typeof value === "string") {
+      if (hasTokens(value)) for (const e of tokensIn(value)) for (const h of collectReferences(e).handles) referenced.add(h.handle);
+      return;
+    }
+    if (value === null || typeof value !== "object") return;
+    if (isExpr(value)) {
+      for (const h of collectReferences(value).handles) referenced.add(h.handle);
+      return;
+    }
+    if (isScript(value)) {
+      for (const part of value.parts) visit(part);
+      return;
+    }
+    if (isStepDefinition(value)) {
+      visit(value.input);
+      return;
+    }
+    if (isJobDefinition(value)) return;
+    for (const item of Array.isArray(value) ? value : Object.values(value)) visit(item);
+  };
+  for (const [key, value] of Object.entries(input)) if (key !== "needs") visit(value);
+
+  const used = new Set<string>();
+  scope.steps.forEach((entry, index) => {
+    if (entry.id === undefined) return;
+    if (!ID.test(entry.id)) {
+      diagnostics.push({
+        severity: "error",
+        code: "invalid-step-id",
+        message: `step id "${entry.id}" is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
+        fix: "change the step's id",
+        where: { ...where, step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
+      });
+    }
+    if (used.has(entry.id)) {
+      diagnostics.push({
+        severity: "error",
+        code: "duplicate-step-id",
+        message: `job "${scope.id}" has two steps with id "${entry.id}"`,
+        fix: "give each step of a job its own id",
+        where: { ...where, step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
+      });
+    }
+    used.add(entry.id);
+  });
+  for (const entry of scope.steps) {
+    if (entry.id !== undefined || !entry.handle || !referenced.has(entry.handle)) continue;
+    const base = deriveId(entry.input);
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    entry.id = id;
+  }
+}
+
+function deriveId(input: StepInput): string {
+  const source =
+    typeof input.name === "string" && input.name.trim()
+      ? input.name
+      : typeof input.uses === "string"
+        ? (input.uses.split("@")[0]!.split("/").pop() ?? "")
+        : "";
+  const kebab = source
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+  if (!kebab) return "step";
+  return /^[a-z_]/.test(kebab) ? kebab : `step-${kebab}`;
+}
+
+/** How a step is named in messages: its id, else its name, else its 1-based position. */
+export function stepLabel(input: StepInput, index?: number): string {
+  if (typeof input.id === "string") return `"${input.id}"`;
+  if (typeof input.name === "string") return `"${input.name}"`;
+  return index === undefined ? "(unnamed)" : `#${index + 1}`;
+}
+
+function renderPath(path: readonly string[]): string {
+  return path.map((segment) => (ID.test(segment) ? segment : `['${segment.replaceAll("'", "''")}']`)).join(".").replaceAll(".['", "['");
+}
+
+function fail(code: string, message: string, fix: string): WfgenError {
+  return new WfgenError({ severity: "error", code, message, fix, where: {} });
+}
+
+function guard(diagnostics: Diagnostic[], where: Location, body: () => void): void {
+  try {
+    body();
+  } catch (error) {
+    if (!(error instanceof WfgenError)) throw error;
+    for (const d of error.diagnostics) diagnostics.push({ ...d, where: { ...where, ...d.where } });
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * Steps as values: `step({...})` returns a handle whose `outputs.x` renders `${{ steps.<id>.outputs.x }}`.
+ * A referenced step without an `id` gets a stable derived one at build time (see lower-job.ts); steps
+ * nobody references keep no `id`, as hand-written YAML does.
+ */
+import { handleExpr, type Expr, type Script } from "../expr/index.ts";
+import type { Step } from "../model/index.ts";
+import { STEP } from "./brand.ts";
+import { captureCallSite, type CallSite } from "./callsite.ts";
+import type { AnyExpr, DistributiveOmit, Lift } from "./lift.ts";
+
+/** What a step definition accepts: the model's step keys, with expressions, and `run` as text or an `sh` script. */
+export type StepInput = DistributiveOmit<Lift<Step>, "run"> & { run?: string | Script | AnyExpr };
+
+/** The conclusion/outcome values of a finished step or job. */
+export type Result = "success" | "failure" | "cancelled" | "skipped";
+
+/** Metadata a typed action binding attaches to its steps (intent, needs); empty for raw steps. */
+export interface StepMeta {
+  /** The action intent the step was created from, e.g. `docker/build-push-action@v7`. */
+  action?: string;
+}
+
+/** A step handle. `O` lists the outputs the step is known to have (any name for raw steps). */
+export interface StepDefinition<O extends string = string> {
+  readonly [STEP]: true;
+  readonly input: StepInput;
+  readonly meta: StepMeta;
+  readonly site: CallSite;
+  /** `${{ steps.<id>.outputs.<name> }}` for each output. */
+  readonly outputs: { readonly [K in O]: Expr<string> };
+  /** `${{ steps.<id>.outcome }}`: the result before `continue-on-error` is applied. */
+  readonly outcome: Expr<Result>;
+  /** `${{ steps.<id>.conclusion }}`: the result after `continue-on-error` is applied. */
+  readonly conclusion: Expr<Result>;
+}
+
+/** Create a step. Give it an `id` to fix the name GitHub sees; otherwise one is derived if it is referenced. */
+export function step<O extends string = string>(input: StepInput, meta: StepMeta = {}): StepDefinition<O> {
+  return makeStep<O>(input, meta, captureCallSite());
+}
+
+/** Shared by `step()` and typed action bindings, which capture the call site themselves. */
+export function makeStep<O extends string>(input: StepInput, meta: StepMeta, site: CallSite): StepDefinition<O> {
+  const definition = { [STEP]: true, input, meta, site } as StepDefinition<O> & Record<string, unknown>;
+  const outputs = new Proxy({} as Record<string, Expr<string>>, {
+    get(cache, name) {
+      if (typeof name !== "string" || name === "then") return undefined;
+      return (cache[name] ??= handleExpr<string>(definition, ["outputs", name]));
+    },
+  });
+  Object.defineProperties(definition, {
+    outputs: { value: outputs },
+    outcome: { value: handleExpr<Result>(definition, ["outcome"]) },
+    conclusion: { value: handleExpr<Result>(definition, ["conclusion"]) },
+  });
+  return definition;
+}
+
+/** Whether `value` is a step handle. */
+export function isStepDefinition(value: unknown): value is StepDefinition {
+  return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[STEP] === true;
+}

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { FACTS_JSON_URL, OUTPUT_URL, renderFacts } from "../../scripts/gen-facts.mjs";
+import {
+  EVENTS,
+  EVENT_NAMES,
+  PERMISSION_SCOPES,
+  PERMISSION_SCOPE_NAMES,
+  WORKFLOW_CALL_INPUT_TYPES,
+  WORKFLOW_DISPATCH_INPUT_TYPES,
+} from "./index.ts";
+
+const factsMissing = !existsSync(fileURLToPath(FACTS_JSON_URL)) && "shared/data/github-facts.json is not beside this clone";
+
+describe("github.gen.ts", () => {
+  it.skipIf(factsMissing)("is what the generator makes from the shared facts today", () => {
+    const json: unknown = JSON.parse(readFileSync(FACTS_JSON_URL, "utf8"));
+    expect(readFileSync(OUTPUT_URL, "utf8")).toBe(renderFacts(json));
+  });
+
+  it("refuses facts whose event list disagrees with the event table", () => {
+    const json = { event_names: ["push", "fork"], events: { push: {} }, permissions: { scopes: {} } };
+    expect(() => renderFacts(json)).toThrow("event_names and the keys of events differ");
+  });
+});
+
+describe("the facts", () => {
+  it("list every event once, with a table entry each", () => {
+    expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
+    expect(Object.keys(EVENTS)).toEqual([...EVENT_NAMES]);
+    expect(EVENT_NAMES).toHaveLength(36);
+  });
+
+  it("give repository_dispatch arbitrary types and events like push none", () => {
+    expect(EVENTS.repository_dispatch.activityTypes).toBeNull();
+    expect(EVENTS.push.activityTypes).toEqual([]);
+    expect(EVENTS.check_suite.activityTypes).toEqual(["completed"]);
+  });
+
+  it("write workflow_run's branch filters out and keep configuration keys out of filters", () => {
+    expect(EVENTS.workflow_run.filters).toEqual(["branches", "branches-ignore", "workflows"]);
+    expect(EVENTS.push.filters).toEqual(["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"]);
+    expect(EVENTS.schedule.filters).toEqual([]);
+    expect(EVENTS.workflow_dispatch.filters).toEqual([]);
+    expect(EVENTS.workflow_call.filters).toEqual([]);
+  });
+
+  it("give every scope its own levels", () => {
+    expect(PERMISSION_SCOPE_NAMES).toHaveLength(17);
+    expect(PERMISSION_SCOPES["id-token"]).toEqual(["write", "none"]);
+    expect(PERMISSION_SCOPES.models).toEqual(["read", "none"]);
+    expect(PERMISSION_SCOPES.attestations).toEqual(["read", "write", "none"]);
+  });
+
+  it("list the input types", () => {
+    expect(WORKFLOW_DISPATCH_INPUT_TYPES).toEqual(["string", "choice", "boolean", "number", "environment"]);
+    expect(WORKFLOW_CALL_INPUT_TYPES).toEqual(["boolean", "number", "string"]);
+  });
+});

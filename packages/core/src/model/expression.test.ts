@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { ExpressionString, isExpressionString } from "./index.ts";
+
+describe("ExpressionString", () => {
+  it.each([
+    "${{ matrix.t }}",
+    "${{fromJSON(needs.a.outputs.m)}}",
+    "${{\n  github.event_name == 'push'\n}}",
+    "${{ format('{0}}}', 'x') }}",
+    "${{ 'it''s' }}",
+  ])("accepts %j", (value) => {
+    expect(ExpressionString.safeParse(value).success).toBe(true);
+    expect(isExpressionString(value)).toBe(true);
+  });
+
+  it.each(["matrix.t", "x ${{ a }}", "${{ a }} x", "${{ a }}-${{ b }}", "${{ a }}}", "${{ 'open }}"])(
+    "refuses %j",
+    (value) => {
+      expect(ExpressionString.safeParse(value).success).toBe(false);
+      expect(isExpressionString(value)).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,52 @@
+// Fields that GitHub lets an expression fill (`timeout-minutes: ${{ matrix.t }}`, `strategy.matrix:
+// ${{ fromJSON(...) }}`) take either their plain value or a string that is exactly one `${{ ... }}`.
+// A string with text around the expression is a format string, which GitHub evaluates to a string, so the
+// model refuses it where the field needs a number, a boolean, a mapping or a list.
+
+import { z } from "zod";
+import { expectedMessage, show } from "./messages.ts";
+
+// One `${{`, then anything but `}}` outside single-quoted literals ('' escapes a quote inside one), then
+// the closing `}}` at the very end. Without the quote rule, `${{ format('}}') }}` would be misread.
+const SINGLE_EXPRESSION = /^\$\{\{(?:[^'}]|'(?:[^']|'')*'|\}(?!\}))*\}\}$/;
+
+/**
+ * A string that is exactly one expression, `${{ ... }}`, possibly spanning lines. Its type is a template
+ * literal type, so a plain string cannot stand in for a number or a boolean by accident.
+ */
+export const ExpressionString = z
+  .templateLiteral(["${{", z.string(), "}}"], { error: "expected an expression ${{ ... }}" })
+  .check(
+    z.regex(SINGLE_EXPRESSION, {
+      error: (issue) => `expected one expression \${{ ... }} with nothing around it, got ${show(issue.input)}`,
+    }),
+  );
+
+/** A string that is exactly one `${{ ... }}` expression. */
+export type ExpressionString = z.infer<typeof ExpressionString>;
+
+/** True when `value` is a string that is exactly one `${{ ... }}` expression. */
+export function isExpressionString(value: unknown): value is ExpressionString {
+  return typeof value === "string" && SINGLE_EXPRESSION.test(value);
+}
+
+/**
+ * `schema`, or an expression in its place. `expected` names the plain form for messages ("a number"), which
+ * then read "expected a number or an expression ${{ ... }}, got 'abc'".
+ */
+export function orExpression<T extends z.ZodType>(schema: T, expected: string) {
+  return z.union([schema, ExpressionString], {
+    error: (issue) => expectedMessage(issue.input, `${expected} or an expression \${{ ... }}`),
+  });
+}
+
+/**
+ * `if:` of a job or a step: an expression with or without `${{ }}`, or a literal boolean or number, which
+ * GitHub coerces the way the expression language does (0 is false).
+ */
+export const ConditionSchema = z.union([z.string(), z.boolean(), z.number()], {
+  error: (issue) => expectedMessage(issue.input, "a condition: an expression, true or false"),
+});
+
+/** `if:` of a job or a step. */
+export type Condition = z.infer<typeof ConditionSchema>;

@@ -1,0 +1,31 @@
+import { describe, expect, test } from "vitest";
+import { parse } from "yaml";
+import { checkWithGitHubParser, renderWorkflows } from "../src/index.ts";
+import { readSharedData } from "./shared-data.ts";
+import { demoPush } from "./seed/demo-push.ts";
+import { deployImage } from "./seed/deploy-image.ts";
+
+// Semantic equality, with one documented normalisation: white space inside `${{ }}` is not significant
+// (the seed writes `${{ env.IMAGE_NAME}}`, wfgen writes `${{ env.IMAGE_NAME }}`).
+function normalise(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/\$\{\{\s*([\s\S]*?)\s*\}\}/g, "${{ $1 }}");
+  if (Array.isArray(value)) return value.map(normalise);
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  return value;
+}
+
+describe("the seed workflows, reproduced from TypeScript", () => {
+  for (const [file, definition, exportName] of [
+    ["deploy-image.yml", deployImage, "deployImage"],
+    ["demo-push.yml", demoPush, "demoPush"],
+  ] as const) {
+    test(file, () => {
+      const result = renderWorkflows([{ exportName, value: definition }], { source: "workflows.ts" });
+      expect(result.diagnostics).toEqual([]);
+      expect(result.files.map((f) => f.path)).toEqual([file]);
+      const emitted = result.files[0]!.content;
+      expect(normalise(parse(emitted))).toEqual(normalise(parse(readSharedData(`seed/${file}`))));
+      expect(checkWithGitHubParser(file, emitted)).toEqual([]);
+    });
+  }
+});
