@@ -20,5 +20,10 @@ export default defineConfig({
     // refuses; inlining it lets vite transform that import.
     server: { deps: { inline: ["@actions/workflow-parser"] } },
     testTimeout: 30_000,
+    // CI asks for a JSON report (to print a "N passed, N failed" line) through this variable, so that it
+    // can run the exact test command the README gives.
+    ...(process.env.WFGEN_TEST_REPORT
+      ? { reporters: ["default", "json"], outputFile: { json: process.env.WFGEN_TEST_REPORT } }
+      : {}),
   },
 });
