@@ -18,7 +18,15 @@ export interface SourcePosition {
 
 const OWN_FILE = new URL(import.meta.url).pathname;
 // Frames inside wfgen itself: the core sources during development, the bundled chunk once built.
-const OWN_DIRS = ["/packages/core/src/", "/packages/actions/src/", "/packages/presets/src/", "/node_modules/wfgen/", "/node_modules/@wfgen/"];
+const OWN_DIRS = [
+  "/packages/core/src/",
+  "/packages/actions/src/",
+  "/packages/presets/src/",
+  "/packages/cli/src/",
+  "/packages/cli/dist/",
+  "/node_modules/wfgen/",
+  "/node_modules/@wfgen/",
+];
 
 /** Capture the current call site. Call it from the public builder, never from helpers. */
 export function captureCallSite(): CallSite {

@@ -1,0 +1,167 @@
+/**
+ * The entry: parse the command line against the option table, then import the one command that runs.
+ * Only light modules are imported here, so `--version` and `--help` stay fast (see bench/).
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CliError, formatLocation } from "./errors.ts";
+import { ExitCode, type IO } from "./io.ts";
+import { commandHelp, commands, globalOptions, mainHelp, type CommandSpec, type OptionSpec } from "./options.ts";
+
+/** Parsed flag values, keyed by long name. */
+type Values = Record<string, string | boolean | undefined>;
+
+/** Run wfgen with `argv` (without `node` and the script) and return the exit code. */
+export async function run(argv: string[], io: IO): Promise<ExitCode> {
+  let json = false;
+  let commandName: string | undefined;
+  try {
+    const split = splitCommand(argv);
+    commandName = split.command;
+    if (split.command === undefined) return runGlobal(split.rest, io);
+    const spec = commands.find((c) => c.name === split.command);
+    if (!spec) {
+      throw new CliError(
+        "unknown-command",
+        `unknown command "${split.command}". Commands: ${commands.map((c) => c.name).join(", ")}. Run \`wfgen --help\`.`,
+      );
+    }
+    const values = parseFlags(spec.options, split.rest, `wfgen ${spec.name}`);
+    json = values.json === true;
+    if (values.help) {
+      io.stdout.write(commandHelp(spec));
+      return ExitCode.ok;
+    }
+    return await runCommand(spec, values, io);
+  } catch (error) {
+    return reportError(error, io, json, commandName);
+  }
+}
+
+/** Run wfgen as the `wfgen` process and exit with its code. */
+export async function main(argv: string[]): Promise<never> {
+  const code = await run(argv, {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: process.stdout.isTTY === true,
+  });
+  // Exiting while a pipe still holds a long diff would cut it; wait until both streams are drained.
+  await Promise.all([process.stdout, process.stderr].map((s) => new Promise((resolve) => s.write("", resolve))));
+  process.exit(code);
+}
+
+async function runCommand(spec: CommandSpec, values: Values, io: IO): Promise<ExitCode> {
+  const common = {
+    cwd: values.cwd as string | undefined,
+    entry: values.entry as string | undefined,
+    json: values.json === true,
+    quiet: values.quiet === true,
+  };
+  switch (spec.name) {
+    case "build": {
+      const { build } = await import("./commands/build.ts");
+      return build({ ...common, out: values.out as string | undefined, prune: values.prune === true }, io);
+    }
+    case "check": {
+      const { check } = await import("./commands/check.ts");
+      return check({ ...common, out: values.out as string | undefined }, io);
+    }
+    case "init": {
+      const { init } = await import("./commands/init.ts");
+      return init(common, io);
+    }
+  }
+}
+
+function runGlobal(args: string[], io: IO): ExitCode {
+  const values = parseFlags(globalOptions, args, "wfgen");
+  if (values.version) {
+    io.stdout.write(`${version()}\n`);
+    return ExitCode.ok;
+  }
+  io.stdout.write(mainHelp(version()));
+  return ExitCode.ok;
+}
+
+/** The first positional argument is the command; flags may come before or after it. */
+function splitCommand(argv: string[]): { command: string | undefined; rest: string[] } {
+  const all = [...globalOptions, ...commands.flatMap((c) => c.options)];
+  // Not strict: this pass only finds the command; the strict pass below reports unknown flags.
+  const { tokens } = parseArgs({
+    args: argv,
+    options: toConfig(all),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const positional = tokens.find((t) => t.kind === "positional");
+  if (!positional) return { command: undefined, rest: argv };
+  return { command: positional.value, rest: argv.filter((_, i) => i !== positional.index) };
+}
+
+function parseFlags(options: OptionSpec[], args: string[], prefix: string): Values {
+  const known = new Set(options.flatMap((o) => (o.short ? [o.name, o.short] : [o.name])));
+  const { tokens } = parseArgs({
+    args,
+    options: toConfig(options),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === "option" && !known.has(token.name)) {
+      throw new CliError(
+        "unknown-option",
+        `${prefix}: unknown option ${token.rawName}. Run \`${prefix} --help\` for the options.`,
+      );
+    }
+    if (token.kind === "positional") {
+      throw new CliError(
+        "unexpected-argument",
+        `${prefix}: unexpected argument "${token.value}". Run \`${prefix} --help\`.`,
+      );
+    }
+  }
+  try {
+    return parseArgs({ args, options: toConfig(options), strict: true, allowPositionals: false }).values as Values;
+  } catch (error) {
+    // parseArgs's own wording for the rest (a missing value, a value given to a boolean flag).
+    throw new CliError("bad-argument", `${prefix}: ${(error as Error).message}`);
+  }
+}
+
+function toConfig(options: OptionSpec[]): NonNullable<ParseArgsConfig["options"]> {
+  return Object.fromEntries(
+    options.map((o) => [o.name, o.short ? { type: o.type, short: o.short } : { type: o.type }]),
+  );
+}
+
+function reportError(error: unknown, io: IO, json: boolean, command: string | undefined): ExitCode {
+  if (error instanceof CliError) {
+    if (json) {
+      const location = error.location ? { location: error.location } : {};
+      io.stdout.write(
+        `${JSON.stringify({ version: 1, command, ok: false, error: { code: error.code, message: error.message, ...location } }, null, 2)}\n`,
+      );
+    } else {
+      const where = error.location ? `${formatLocation(error.location)}: ` : "";
+      io.stderr.write(`${where}error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`);
+    }
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(
+    `wfgen: internal error: ${detail}\n\n` +
+      "This is a bug in wfgen, not in your workflows. Please report it in wfgen's issue tracker with the output above and:\n" +
+      `  wfgen ${version()}, Node ${process.version}, ${process.platform}-${process.arch}\n`,
+  );
+  return ExitCode.internal;
+}
+
+/** The version in package.json, one folder up from both `src/` and the built `dist/`. */
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string };
+  return pkg.version;
+}

@@ -1,0 +1,101 @@
+/**
+ * `wfgen build`: all or nothing. Everything is rendered and checked in memory; only when nothing is
+ * wrong are files written, each atomically and only when its bytes change.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { CliError } from "../errors.ts";
+import { ExitCode, type IO } from "../io.ts";
+import type { ProjectFlags } from "../load/project.ts";
+import { formatDiagnostics, hasErrors, plural } from "../output/diagnostics.ts";
+import { styleFor } from "../output/style.ts";
+import { makePlan } from "../plan.ts";
+
+/** Flags of `wfgen build`. */
+export interface BuildOptions extends ProjectFlags {
+  prune: boolean;
+  json: boolean;
+  quiet: boolean;
+}
+
+type FileResult = { path: string; status: "written" | "unchanged" };
+type OrphanResult = { path: string; status: "orphan" | "deleted" };
+
+/** Build every workflow; see docs/cli.md for the output and exit codes. */
+export async function build(options: BuildOptions, io: IO): Promise<ExitCode> {
+  const style = styleFor(io);
+  const plan = await makePlan(options, io);
+  if (hasErrors(plan.diagnostics)) {
+    const errors = plan.diagnostics.filter((d) => d.severity === "error").length;
+    if (options.json) {
+      writeJson(io, { ok: false, files: [], orphans: [], diagnostics: plan.diagnostics });
+    } else {
+      io.stderr.write(await formatDiagnostics(plan.diagnostics, style));
+      io.stderr.write(`${style.red("wfgen build:")} ${plural(errors, "error")}; nothing was written.\n`);
+    }
+    return ExitCode.failed;
+  }
+
+  const files: FileResult[] = plan.files.map((file) => {
+    if (file.current === file.content) return { path: file.display, status: "unchanged" };
+    writeAtomically(file.path, file.content, file.display);
+    return { path: file.display, status: "written" };
+  });
+  const orphans: OrphanResult[] = plan.orphans.map((orphan) => {
+    if (!options.prune) return { path: orphan.display, status: "orphan" };
+    unlinkSync(orphan.path);
+    return { path: orphan.display, status: "deleted" };
+  });
+
+  if (options.json) {
+    writeJson(io, { ok: true, files, orphans, diagnostics: plan.diagnostics });
+    return ExitCode.ok;
+  }
+  if (plan.diagnostics.length > 0) io.stderr.write(await formatDiagnostics(plan.diagnostics, style));
+  if (!options.quiet) {
+    for (const f of files)
+      io.stdout.write(`${f.status === "written" ? style.green("written  ") : style.dim("unchanged")} ${f.path}\n`);
+    for (const o of orphans) {
+      io.stdout.write(
+        o.status === "deleted"
+          ? `${style.yellow("deleted  ")} ${o.path}\n`
+          : `${style.yellow("orphan   ")} ${o.path}\n`,
+      );
+    }
+  }
+  const left = orphans.filter((o) => o.status === "orphan").length;
+  if (left > 0) {
+    io.stderr.write(
+      `${plural(left, "generated file")} no longer ${left === 1 ? "has its" : "have their"} workflow in the source; ` +
+        "`npx wfgen build --prune` deletes them.\n",
+    );
+  }
+  if (!options.quiet) {
+    const written = files.filter((f) => f.status === "written").length;
+    const parts = [`${written} written`, `${files.length - written} unchanged`];
+    if (orphans.length) parts.push(options.prune ? `${orphans.length} deleted` : plural(orphans.length, "orphan"));
+    io.stdout.write(`wfgen build: ${parts.join(", ")}.\n`);
+  }
+  return ExitCode.ok;
+}
+
+/** Write through a temporary file in the same folder, so a reader never sees half a file. */
+function writeAtomically(path: string, content: string, display: string): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, content);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new CliError("write-failed", `cannot write ${display}: ${(error as Error).message}`);
+  }
+}
+
+function writeJson(
+  io: IO,
+  result: { ok: boolean; files: FileResult[]; orphans: OrphanResult[]; diagnostics: unknown[] },
+): void {
+  io.stdout.write(`${JSON.stringify({ version: 1, command: "build", ...result }, null, 2)}\n`);
+}

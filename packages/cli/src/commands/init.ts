@@ -1,0 +1,151 @@
+/**
+ * `wfgen init`: a starter workflows.ts for an existing repository. It only ever creates files; when the
+ * entry file exists it changes nothing (exit 1, like any other file in the way).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { isGeneratedFile } from "@wfgen/core";
+import { ExitCode, type IO } from "../io.ts";
+import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot, type ProjectFlags } from "../load/project.ts";
+import { displayPath } from "../paths.ts";
+
+/** Flags of `wfgen init`. */
+export interface InitOptions extends Omit<ProjectFlags, "out"> {
+  json: boolean;
+  quiet: boolean;
+}
+
+type PackageManager = "npm" | "pnpm" | "yarn";
+
+interface Repository {
+  manager: PackageManager;
+  /** Yarn 2+ (Berry) wants `--immutable` where Yarn 1 wants `--frozen-lockfile`. */
+  berry: boolean;
+  hasPackageJson: boolean;
+  scripts: Set<string>;
+  nodeVersionFile: string | undefined;
+  installedWfgen: boolean;
+}
+
+/** Write the starter files; see docs/cli.md. */
+export async function init(options: InitOptions, io: IO): Promise<ExitCode> {
+  const root = resolveRoot(options, io.cwd);
+  const entry = resolve(root, options.entry ?? DEFAULT_ENTRY);
+  if (existsSync(entry)) {
+    const message = `${displayPath(entry, io.cwd)} already exists; wfgen init changed nothing. Run \`npx wfgen build\` to build it.`;
+    if (options.json)
+      io.stdout.write(`${JSON.stringify({ version: 1, command: "init", ok: false, written: [], message }, null, 2)}\n`);
+    else io.stderr.write(`error: ${message}\n`);
+    return ExitCode.failed;
+  }
+
+  const repo = inspect(root);
+  const name = workflowName(root);
+  const written = [entry];
+  mkdirSync(dirname(entry), { recursive: true });
+  writeFileSync(entry, starter(repo, name), { flag: "wx" });
+  // A config is needed only to remember an entry file that is not the default.
+  const config = join(root, "wfgen.config.ts");
+  const source = relative(root, entry).split(sep).join("/");
+  if (source !== DEFAULT_ENTRY && !existsSync(config)) {
+    writeFileSync(
+      config,
+      `import { defineConfig } from "wfgen";\n\nexport default defineConfig({ entry: ${JSON.stringify(source)} });\n`,
+      { flag: "wx" },
+    );
+    written.push(config);
+  }
+
+  const next = [
+    ...(repo.installedWfgen ? [] : [INSTALL[repo.manager]]),
+    `npx wfgen build    (writes ${DEFAULT_OUT}/${name}.yml)`,
+  ];
+  if (options.json) {
+    const paths = written.map((p) => displayPath(p, io.cwd));
+    io.stdout.write(`${JSON.stringify({ version: 1, command: "init", ok: true, written: paths, next }, null, 2)}\n`);
+    return ExitCode.ok;
+  }
+  if (!options.quiet) {
+    for (const path of written) io.stdout.write(`written ${displayPath(path, io.cwd)}\n`);
+    if (name !== "ci") {
+      io.stdout.write(
+        `note: ${DEFAULT_OUT}/ci.yml is hand-written, so the starter workflow writes ${name}.yml; wfgen never overwrites files it did not generate.\n`,
+      );
+    }
+    io.stdout.write(`Next:\n${next.map((line) => `  ${line}\n`).join("")}`);
+  }
+  return ExitCode.ok;
+}
+
+function inspect(root: string): Repository {
+  const has = (file: string): boolean => existsSync(join(root, file));
+  let pkg: { scripts?: Record<string, string>; dependencies?: object; devDependencies?: object } = {};
+  try {
+    pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as typeof pkg;
+  } catch {
+    // No package.json (or an unreadable one): the starter falls back to a placeholder step.
+  }
+  return {
+    manager: has("pnpm-lock.yaml") ? "pnpm" : has("yarn.lock") ? "yarn" : "npm",
+    berry: has(".yarnrc.yml"),
+    hasPackageJson: has("package.json"),
+    scripts: new Set(Object.keys(pkg.scripts ?? {})),
+    nodeVersionFile: [".nvmrc", ".node-version"].find(has),
+    installedWfgen: "wfgen" in (pkg.devDependencies ?? {}) || "wfgen" in (pkg.dependencies ?? {}),
+  };
+}
+
+/** `ci`, unless a hand-written `ci.yml` holds that name. */
+function workflowName(root: string): string {
+  const existing = join(root, DEFAULT_OUT, "ci.yml");
+  return existsSync(existing) && !isGeneratedFile(readFileSync(existing, "utf8")) ? "wfgen-ci" : "ci";
+}
+
+const INSTALL: Record<PackageManager, string> = {
+  npm: "npm install --save-dev wfgen",
+  pnpm: "pnpm add --save-dev wfgen",
+  yarn: "yarn add --dev wfgen",
+};
+
+function starter(repo: Repository, name: string): string {
+  const steps = ['        { uses: "actions/checkout@v4" },'];
+  if (repo.hasPackageJson) {
+    if (repo.manager === "pnpm") steps.push('        { uses: "pnpm/action-setup@v4" },');
+    const version = repo.nodeVersionFile ? `"node-version-file": "${repo.nodeVersionFile}"` : `"node-version": "lts/*"`;
+    steps.push(`        { uses: "actions/setup-node@v4", with: { ${version}, cache: "${repo.manager}" } },`);
+    const install = {
+      npm: "npm ci",
+      pnpm: "pnpm install --frozen-lockfile",
+      yarn: repo.berry ? "yarn install --immutable" : "yarn install --frozen-lockfile",
+    };
+    steps.push(`        { run: "${install[repo.manager]}" },`);
+    for (const script of ["build", "test"]) {
+      if (repo.scripts.has(script))
+        steps.push(`        { run: "${repo.manager === "npm" ? `npm run ${script}` : `${repo.manager} ${script}`}" },`);
+    }
+  } else {
+    steps.push('        { run: "echo Replace this step with your build and tests" },');
+  }
+  return `// GitHub Actions workflows, as typed TypeScript.
+// \`npx wfgen build\` writes every exported workflow to ${DEFAULT_OUT}/<name>.yml, and
+// \`npx wfgen check\` fails when those files no longer match this one (run it in CI).
+import { job, workflow } from "wfgen";
+
+export const ci = workflow(${JSON.stringify(name)}, {
+  name: "CI",
+  on: {
+    push: { branches: ["main"] },
+    pull_request: {},
+  },
+  jobs: {
+    test: job({
+      "runs-on": "ubuntu-latest",
+      permissions: { contents: "read" },
+      steps: [
+${steps.join("\n")}
+      ],
+    }),
+  },
+});
+`;
+}

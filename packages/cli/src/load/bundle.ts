@@ -1,0 +1,157 @@
+/**
+ * Bundle the user's entry file (and its local imports) into one ES module with esbuild, in process.
+ *
+ * Local files (.ts/.mts/.cts/.js/.mjs/.cjs, ESM or CommonJS) are bundled; packages stay external but are
+ * resolved here, from the file that imports them, and written as absolute URLs. That makes the bundle
+ * independent of where it lives, so it can be imported from a temporary folder: nothing is written into
+ * the user's project, and the user's node_modules (npm, pnpm or yarn layout) still decide which package
+ * is loaded.
+ */
+import { readFile } from "node:fs/promises";
+import { isBuiltin } from "node:module";
+import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Loader, Message, Plugin } from "esbuild";
+import { runtimePlugin, type RuntimeModules } from "./runtime.ts";
+
+/** A bundle ready to import, and the user's files it was made of. */
+export interface Bundle {
+  code: string;
+  /** Absolute paths of the bundled source files. */
+  inputs: string[];
+}
+
+/** esbuild's errors when the entry or one of its imports cannot be parsed or resolved. */
+export class BundleError extends Error {
+  readonly errors: Message[];
+  constructor(errors: Message[]) {
+    super(errors.map((e) => e.text).join("\n"));
+    this.name = "BundleError";
+    this.errors = errors;
+  }
+}
+
+const INNER = "wfgen-inner-resolve";
+
+// Bundling moves every file into one module, so per-file values must be bound per file.
+const PER_FILE: Record<string, string> = {
+  "import.meta.url": "__wfgen_url",
+  "import.meta.filename": "__wfgen_filename",
+  "import.meta.dirname": "__wfgen_dirname",
+  __filename: "__wfgen_filename",
+  __dirname: "__wfgen_dirname",
+};
+
+const LOADERS: Record<string, Loader> = {
+  ".ts": "ts",
+  ".mts": "ts",
+  ".cts": "ts",
+  ".tsx": "tsx",
+  ".js": "js",
+  ".mjs": "js",
+  ".cjs": "js",
+  ".jsx": "jsx",
+};
+
+/** Bundle `entry` (absolute) for import from `outfile` (absolute; only used to relate source map paths). */
+export async function bundle(
+  entry: string,
+  root: string,
+  outfile: string,
+  runtime: Promise<RuntimeModules>,
+): Promise<Bundle> {
+  const esbuild = await import("esbuild");
+  try {
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      absWorkingDir: root,
+      outfile,
+      bundle: true,
+      write: false,
+      metafile: true,
+      format: "esm",
+      platform: "node",
+      target: "node20",
+      // Node's own conditions only (esbuild would add "module"), so packages load as Node would load them.
+      conditions: [],
+      sourcemap: "inline",
+      // Stack traces need the mappings only; the sources themselves would double the bundle.
+      sourcesContent: false,
+      logLevel: "silent",
+      define: PER_FILE,
+      banner: {
+        js: `import { createRequire as __wfgenCreateRequire } from "node:module"; var require = __wfgenCreateRequire(${JSON.stringify(pathToFileURL(entry).href)});`,
+      },
+      plugins: [runtimePlugin(runtime), packagesPlugin(root), perFilePlugin()],
+    });
+    const inputs = Object.keys(result.metafile.inputs)
+      .filter((p) => !/^[a-z-]+:/.test(p))
+      .map((p) => resolve(root, p));
+    return { code: result.outputFiles[0]!.text, inputs };
+  } catch (error) {
+    if (isBuildFailure(error)) throw new BundleError(error.errors);
+    throw error;
+  }
+}
+
+function isBuildFailure(error: unknown): error is { errors: Message[] } {
+  return typeof error === "object" && error !== null && Array.isArray((error as { errors?: unknown }).errors);
+}
+
+/** Packages are resolved from the importing file and stay external; workspace links and tsconfig paths are bundled. */
+function packagesPlugin(root: string): Plugin {
+  return {
+    name: "wfgen-packages",
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, async (args) => {
+        if (args.pluginData?.[INNER] || isAbsolute(args.path)) return undefined;
+        if (isBuiltin(args.path)) return { path: args.path, external: true };
+        const resolved = await build.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: { [INNER]: true },
+        });
+        if (resolved.errors.length > 0) {
+          const from = args.importer ? ` (imported by ${relative(root, args.importer)})` : "";
+          return {
+            errors: [
+              {
+                text: `cannot find the package "${args.path}"${from}. Install it in the project (for example \`npm install --save-dev ${packageName(args.path)}\`).`,
+              },
+            ],
+          };
+        }
+        if (resolved.external || !resolved.path.split(/[\\/]/).includes("node_modules")) return resolved;
+        const isRequire = args.kind === "require-call" || args.kind === "require-resolve";
+        return { path: isRequire ? resolved.path : pathToFileURL(resolved.path).href, external: true };
+      });
+    },
+  };
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0]!;
+}
+
+/** Binds `import.meta.url`, `__dirname` and friends to the file that uses them (see PER_FILE). */
+function perFilePlugin(): Plugin {
+  return {
+    name: "wfgen-per-file",
+    setup(build) {
+      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+        if (args.namespace !== "file") return undefined;
+        const contents = await readFile(args.path, "utf8");
+        const loader = LOADERS[extname(args.path)] ?? "js";
+        if (!/import\.meta|__dirname|__filename/.test(contents)) return { contents, loader };
+        const url = pathToFileURL(args.path).href;
+        // On line 1, without a newline, so that source-mapped line numbers stay the user's.
+        const prologue =
+          `var __wfgen_url = ${JSON.stringify(url)}, __wfgen_filename = ${JSON.stringify(args.path)}, ` +
+          `__wfgen_dirname = ${JSON.stringify(dirname(args.path))};`;
+        return { contents: prologue + contents, loader };
+      });
+    },
+  };
+}
