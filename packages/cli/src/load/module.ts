@@ -22,9 +22,10 @@ import { installRuntime, type RuntimeModules } from "./runtime.ts";
 
 /** The CLI's own modules that user code may import; loaded once, shared by every import. */
 async function runtimeModules(): Promise<RuntimeModules> {
-  const wfgen = (await import("../index.ts")) as Record<string, unknown>;
-  installRuntime({ wfgen });
-  return { wfgen };
+  const [wfgen, actions] = (await Promise.all([import("../index.ts"), import("../actions.ts")])) as Record<string, unknown>[];
+  const modules = { wfgen: wfgen!, "wfgen/actions": actions! };
+  installRuntime(modules);
+  return modules;
 }
 
 /** Import `file` (absolute) from the project at `root`; `cwd` is where paths in messages are relative to. */

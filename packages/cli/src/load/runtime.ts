@@ -17,9 +17,10 @@ export function installRuntime(modules: RuntimeModules): void {
   (globalThis as Record<symbol, unknown>)[RUNTIME] = modules;
 }
 
-/** `@wfgen/core` is a subset of `wfgen`, so it maps to the same module. */
+/** `@wfgen/core` is a subset of `wfgen`, so it maps to the same module; `@wfgen/x` is `wfgen/x`. */
 function moduleFor(specifier: string): string {
-  return specifier === "@wfgen/core" ? "wfgen" : specifier;
+  if (specifier === "@wfgen/core") return "wfgen";
+  return specifier.startsWith("@wfgen/") ? `wfgen/${specifier.slice("@wfgen/".length)}` : specifier;
 }
 
 /**
