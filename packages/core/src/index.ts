@@ -4,6 +4,7 @@
 export { workflow, type WorkflowDefinition, type WorkflowInput } from "./dsl/workflow.ts";
 export { job, isJobDefinition, type JobDefinition, type JobInput, type NormalJobInput, type CallJobInput, type StepItem } from "./dsl/job.ts";
 export { step, makeStep, isStepDefinition, type StepDefinition, type StepInput, type StepMeta, type Result } from "./dsl/step.ts";
+export { uses, type UsesOptions } from "./dsl/uses.ts";
 export { captureCallSite, resolveCallSite, type CallSite, type SourcePosition } from "./dsl/callsite.ts";
 export type { AnyExpr, Lift, Text } from "./dsl/lift.ts";
 export { isWorkflowDefinition } from "./dsl/brand.ts";
