@@ -11,7 +11,8 @@ import {
   WORKFLOW_DISPATCH_INPUT_TYPES,
 } from "./index.ts";
 
-const factsMissing = !existsSync(fileURLToPath(FACTS_JSON_URL)) && "shared/data/github-facts.json is not beside this clone";
+const factsMissing =
+  !existsSync(fileURLToPath(FACTS_JSON_URL)) && "shared/data/github-facts.json is not beside this clone";
 
 describe("github.gen.ts", () => {
   it.skipIf(factsMissing)("is what the generator makes from the shared facts today", () => {
@@ -40,7 +41,14 @@ describe("the facts", () => {
 
   it("write workflow_run's branch filters out and keep configuration keys out of filters", () => {
     expect(EVENTS.workflow_run.filters).toEqual(["branches", "branches-ignore", "workflows"]);
-    expect(EVENTS.push.filters).toEqual(["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"]);
+    expect(EVENTS.push.filters).toEqual([
+      "branches",
+      "branches-ignore",
+      "paths",
+      "paths-ignore",
+      "tags",
+      "tags-ignore",
+    ]);
     expect(EVENTS.schedule.filters).toEqual([]);
     expect(EVENTS.workflow_dispatch.filters).toEqual([]);
     expect(EVENTS.workflow_call.filters).toEqual([]);

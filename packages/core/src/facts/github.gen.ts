@@ -291,13 +291,7 @@ export const PERMISSION_SCOPES = {
 } as const satisfies Record<string, readonly string[]>;
 
 /** The values `type` takes in a workflow_dispatch input. */
-export const WORKFLOW_DISPATCH_INPUT_TYPES = [
-  "string",
-  "choice",
-  "boolean",
-  "number",
-  "environment",
-] as const;
+export const WORKFLOW_DISPATCH_INPUT_TYPES = ["string", "choice", "boolean", "number", "environment"] as const;
 
 /** The values `type` takes in a workflow_call input. */
 export const WORKFLOW_CALL_INPUT_TYPES = ["boolean", "number", "string"] as const;

@@ -20,4 +20,9 @@ describe("ExpressionString", () => {
       expect(isExpressionString(value)).toBe(false);
     },
   );
+
+  it("decides quickly on a long run of quotes, which a regular expression would backtrack on", () => {
+    expect(isExpressionString(`\${{ ${"'".repeat(10_000)} }}x`)).toBe(false);
+    expect(isExpressionString(`\${{ ${"''".repeat(10_000)} }}`)).toBe(true);
+  });
 });

@@ -6,28 +6,34 @@
 import { z } from "zod";
 import { expectedMessage, show } from "./messages.ts";
 
-// One `${{`, then anything but `}}` outside single-quoted literals ('' escapes a quote inside one), then
-// the closing `}}` at the very end. Without the quote rule, `${{ format('}}') }}` would be misread.
-const SINGLE_EXPRESSION = /^\$\{\{(?:[^'}]|'(?:[^']|'')*'|\}(?!\}))*\}\}$/;
-
 /**
  * A string that is exactly one expression, `${{ ... }}`, possibly spanning lines. Its type is a template
  * literal type, so a plain string cannot stand in for a number or a boolean by accident.
  */
 export const ExpressionString = z
   .templateLiteral(["${{", z.string(), "}}"], { error: "expected an expression ${{ ... }}" })
-  .check(
-    z.regex(SINGLE_EXPRESSION, {
-      error: (issue) => `expected one expression \${{ ... }} with nothing around it, got ${show(issue.input)}`,
-    }),
-  );
+  .refine(isSingleExpression, {
+    error: (issue) => `expected one expression \${{ ... }} with nothing around it, got ${show(issue.input)}`,
+  });
 
 /** A string that is exactly one `${{ ... }}` expression. */
 export type ExpressionString = z.infer<typeof ExpressionString>;
 
 /** True when `value` is a string that is exactly one `${{ ... }}` expression. */
 export function isExpressionString(value: unknown): value is ExpressionString {
-  return typeof value === "string" && SINGLE_EXPRESSION.test(value);
+  return typeof value === "string" && value.startsWith("${{") && value.endsWith("}}") && isSingleExpression(value);
+}
+
+// No `}}` between the opening `${{` and the closing `}}` except inside a single-quoted literal, where ''
+// escapes a quote (`${{ format('}}') }}` is one expression). A scan rather than a regular expression: the
+// regular expression that says this backtracks exponentially on a long run of quotes.
+function isSingleExpression(value: string): boolean {
+  let quoted = false;
+  for (let i = 3; i < value.length - 2; i++) {
+    if (value[i] === "'") quoted = !quoted;
+    else if (!quoted && value[i] === "}" && value[i + 1] === "}") return false;
+  }
+  return !quoted && value.length >= 5;
 }
 
 /**

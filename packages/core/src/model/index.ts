@@ -21,13 +21,7 @@ export {
 } from "./container.ts";
 export { DefaultsRunSchema, DefaultsSchema, type Defaults } from "./defaults.ts";
 export { EnvMapSchema, EnvSchema, ScalarSchema, type Env, type Scalar } from "./env.ts";
-export {
-  ConditionSchema,
-  ExpressionString,
-  isExpressionString,
-  orExpression,
-  type Condition,
-} from "./expression.ts";
+export { ConditionSchema, ExpressionString, isExpressionString, type Condition } from "./expression.ts";
 export {
   WorkflowCallInputSchema,
   WorkflowCallInputsSchema,

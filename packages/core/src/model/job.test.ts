@@ -22,12 +22,29 @@ describe("normal jobs", () => {
       concurrency: { group: "deploy", "cancel-in-progress": "${{ github.ref != 'refs/heads/main' }}", queue: "max" },
       permissions: { contents: "read" },
       strategy: {
-        matrix: { os: ["ubuntu-latest"], node: "${{ fromJSON(needs.lint.outputs.nodes) }}", include: [{ os: "windows-latest", node: 22 }] },
+        matrix: {
+          os: ["ubuntu-latest"],
+          node: "${{ fromJSON(needs.lint.outputs.nodes) }}",
+          include: [{ os: "windows-latest", node: 22 }],
+        },
         "fail-fast": "${{ github.event_name == 'push' }}",
         "max-parallel": 2,
       },
-      container: { image: "node:22", credentials: { username: "u", password: "${{ secrets.P }}" }, ports: [80, "443:443"], volumes: ["/a:/b"], options: "--cpus 1" },
-      services: { db: { image: "postgres:17", env: { POSTGRES_PASSWORD: "x" }, command: "postgres -c fsync=off", entrypoint: "/bin/sh" } },
+      container: {
+        image: "node:22",
+        credentials: { username: "u", password: "${{ secrets.P }}" },
+        ports: [80, "443:443"],
+        volumes: ["/a:/b"],
+        options: "--cpus 1",
+      },
+      services: {
+        db: {
+          image: "postgres:17",
+          env: { POSTGRES_PASSWORD: "x" },
+          command: "postgres -c fsync=off",
+          entrypoint: "/bin/sh",
+        },
+      },
       snapshot: { "image-name": "my-image", version: "2.*" },
       "timeout-minutes": 30,
       "continue-on-error": false,
@@ -45,7 +62,9 @@ describe("normal jobs", () => {
       "jobs.j.timeout-minute: unknown key 'timeout-minute'; did you mean 'timeout-minutes'?",
     ]);
     expect(messages({ "runs-on": "x", steps, artifacts: ["a"] })).toEqual([
-      expect.stringMatching(/^jobs\.j\.artifacts: unknown key 'artifacts'; a job takes name, needs, if, runs-on, .*; put keys wfgen does not model yet under raw$/),
+      expect.stringMatching(
+        /^jobs\.j\.artifacts: unknown key 'artifacts'; a job takes name, needs, if, runs-on, .*; put keys wfgen does not model yet under raw$/,
+      ),
     ]);
   });
 
@@ -87,6 +106,10 @@ describe("call jobs", () => {
     expect(messages({ uses: "./.github/workflows/ci.yml", with: { a: 1 }, outputs: { x: "y" } })).toEqual([
       "jobs.j.outputs: unknown key 'outputs'; a job that calls a reusable workflow takes name, needs, if, uses, with, secrets, permissions, strategy or concurrency; put keys wfgen does not model yet under raw",
     ]);
+  });
+
+  it("decide quickly on a long uses path that is not a workflow file", () => {
+    expect(messages({ uses: `${"a/".repeat(5_000)}x` })).toHaveLength(1);
   });
 
   it("refuse secrets other than inherit or a mapping", () => {

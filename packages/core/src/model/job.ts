@@ -33,7 +33,10 @@ export const RunsOnSchema = z.union(
     z.array(z.string().min(1)).min(1),
     strictObject({ group: z.string().min(1).optional(), labels: LABELS.optional() }, "runs-on"),
   ],
-  { error: (issue) => expectedMessage(issue.input, "a runner label, a list of labels, or a mapping with group and labels") },
+  {
+    error: (issue) =>
+      expectedMessage(issue.input, "a runner label, a list of labels, or a mapping with group and labels"),
+  },
 );
 
 /** `runs-on:` of a job. */
@@ -95,7 +98,9 @@ export const NormalJobSchema = objectWithRaw(
 export type NormalJob = z.infer<typeof NormalJobSchema>;
 
 // A workflow file in this repository (./.github/workflows/x.yml) or in another one (owner/repo/path@ref).
-const REUSABLE_WORKFLOW = /^(.+\/)+(.+)\.(ya?ml)(@.+)?$/;
+// SchemaStore writes this as /^(.+\/)+(.+)\.(ya?ml)(@.+)?$/, whose nested repetition backtracks
+// exponentially on a long path that does not match; path segments without `/` keep the match linear.
+const REUSABLE_WORKFLOW = /^(?:[^/]+\/)+[^/]+\.ya?ml(?:@.+)?$/;
 
 /** A job that calls a reusable workflow. `secrets: inherit` passes all of the caller's secrets on. */
 export const CallJobSchema = objectWithRaw(

@@ -43,14 +43,13 @@ export function objectWithRaw<const S extends z.ZodRawShape>(shape: S, owner: st
       }
     })
     .optional();
-  // Descriptors, not a spread: a spread would call a getter that makes a shape recursive (a step's
-  // `parallel` holds steps) before the schema it refers to exists.
-  const full = Object.defineProperties({}, Object.getOwnPropertyDescriptors(shape)) as S & { raw: typeof raw };
-  full.raw = raw;
-  return z.strictObject(full, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys, owner, keys, true) : undefined,
-  });
+  return z.strictObject(
+    { ...shape, raw },
+    {
+      error: (issue) =>
+        issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys, owner, keys, true) : undefined,
+    },
+  );
 }
 
 /**

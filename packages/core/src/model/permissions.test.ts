@@ -3,7 +3,11 @@ import { PERMISSION_SCOPES, PERMISSION_SCOPE_NAMES } from "../facts/index.ts";
 import { parseWorkflowModel, PermissionsSchema } from "./index.ts";
 
 function messages(permissions: unknown): string[] {
-  const result = parseWorkflowModel({ on: "push", permissions, jobs: { a: { "runs-on": "x", steps: [{ run: "x" }] } } });
+  const result = parseWorkflowModel({
+    on: "push",
+    permissions,
+    jobs: { a: { "runs-on": "x", steps: [{ run: "x" }] } },
+  });
   return result.ok ? [] : result.issues.map((issue) => issue.message);
 }
 
@@ -22,7 +26,9 @@ describe("permissions", () => {
   });
 
   it("refuses models: write, which GitHub does not grant", () => {
-    expect(messages({ models: "write" })).toEqual(["permissions.models: 'write' is not allowed; models takes read or none"]);
+    expect(messages({ models: "write" })).toEqual([
+      "permissions.models: 'write' is not allowed; models takes read or none",
+    ]);
   });
 
   it("suggests the scope a typo meant", () => {

@@ -26,7 +26,8 @@ function load(dir: URL, name: string): unknown {
 const REFUSED: Record<string, string> = {
   // `create` takes no configuration: GitHub's own parser refuses this file ("A mapping was not expected").
   // SchemaStore lets any mapping through for events it does not describe. `raw` can still carry it.
-  "918.yaml": "on.create.tags: unknown key 'tags'; create takes no configuration; put keys wfgen does not model yet under raw",
+  "918.yaml":
+    "on.create.tags: unknown key 'tags'; create takes no configuration; put keys wfgen does not model yet under raw",
 };
 
 describe.skipIf(missing)("SchemaStore positive fixtures", () => {

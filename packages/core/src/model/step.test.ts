@@ -58,7 +58,7 @@ describe("steps", () => {
   });
 
   it("names an unknown key and the key it resembles", () => {
-    expect(messages({ run: "make", "working_directory": "app" })).toEqual([
+    expect(messages({ run: "make", working_directory: "app" })).toEqual([
       "jobs.a.steps[0].working_directory: unknown key 'working_directory'; did you mean 'working-directory'?",
     ]);
   });
@@ -77,7 +77,9 @@ describe("steps", () => {
 
   it("refuses a parallel group inside a parallel group and an empty one", () => {
     expect(messages({ parallel: [{ parallel: [{ run: "x" }] }] })).toEqual([
-      expect.stringMatching(/^jobs\.a\.steps\[0\]\.parallel\[0\]\.parallel: unknown key 'parallel'; a step in parallel takes /),
+      expect.stringMatching(
+        /^jobs\.a\.steps\[0\]\.parallel\[0\]\.parallel: unknown key 'parallel'; a step in parallel takes /,
+      ),
     ]);
     expect(messages({ parallel: [] })).toEqual(["jobs.a.steps[0].parallel: expected at least 1 item"]);
   });

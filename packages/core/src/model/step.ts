@@ -88,7 +88,11 @@ function checkKind(step: Partial<Record<string, unknown>>, ctx: z.RefinementCtx)
   for (const key in step) {
     if (key !== "raw" && step[key] !== undefined && !allowed.includes(key)) {
       const others = orList(allowed.filter((k) => k !== kind));
-      ctx.addIssue({ code: "custom", path: [key], message: `${key} does not apply to a ${kind} step, which takes ${others}` });
+      ctx.addIssue({
+        code: "custom",
+        path: [key],
+        message: `${key} does not apply to a ${kind} step, which takes ${others}`,
+      });
     }
   }
 }

@@ -44,7 +44,9 @@ describe("on", () => {
   });
 
   it("refuses an unknown event in each form", () => {
-    expect(messages("pushh")).toEqual([expect.stringMatching(/^on: 'pushh' is not allowed \(did you mean 'push'\?\); on takes /)]);
+    expect(messages("pushh")).toEqual([
+      expect.stringMatching(/^on: 'pushh' is not allowed \(did you mean 'push'\?\); on takes /),
+    ]);
     expect(messages(["push", "pul_request"])).toEqual([
       expect.stringMatching(/^on\[1\]: 'pul_request' is not allowed \(did you mean 'pull_request'\?\); on takes /),
     ]);
@@ -52,7 +54,9 @@ describe("on", () => {
   });
 
   it("refuses schedule named without its cron entries", () => {
-    expect(messages("schedule")).toEqual(["on: schedule needs its cron entries: write on: { schedule: [{ cron: '...' }] }"]);
+    expect(messages("schedule")).toEqual([
+      "on: schedule needs its cron entries: write on: { schedule: [{ cron: '...' }] }",
+    ]);
   });
 
   it("refuses an activity type pull_request does not have", () => {
@@ -99,7 +103,9 @@ describe("on", () => {
   });
 
   it("takes cron entries with an optional timezone", () => {
-    expect(messages({ schedule: [{ cron: "0 3 * * 1" }, { cron: "0 4 * * *", timezone: "Europe/Paris" }] })).toEqual([]);
+    expect(messages({ schedule: [{ cron: "0 3 * * 1" }, { cron: "0 4 * * *", timezone: "Europe/Paris" }] })).toEqual(
+      [],
+    );
     expect(messages({ schedule: [] })).toEqual(["on.schedule: expected at least 1 item"]);
     expect(messages({ schedule: [{ corn: "* * * * *" }] })).toEqual([
       "on.schedule[0].cron: missing; expected a string",
@@ -158,7 +164,9 @@ describe("workflow_call", () => {
   });
 
   it("refuses an input without a type and an output without a value", () => {
-    expect(messages({ workflow_call: { inputs: { a: { required: true } }, outputs: { b: { description: "x" } } } })).toEqual([
+    expect(
+      messages({ workflow_call: { inputs: { a: { required: true } }, outputs: { b: { description: "x" } } } }),
+    ).toEqual([
       "on.workflow_call.inputs.a.type: missing; type takes boolean, number or string",
       "on.workflow_call.outputs.b.value: missing; expected a string",
     ]);

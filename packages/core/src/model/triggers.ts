@@ -3,13 +3,7 @@
 // update that changes an event's shape fails a test instead of drifting silently.
 
 import { z } from "zod";
-import {
-  EVENTS,
-  EVENT_NAMES,
-  type EventFilter,
-  type EventName,
-  type EventWithActivityTypes,
-} from "../facts/index.ts";
+import { EVENTS, EVENT_NAMES, type EventFilter, type EventName, type EventWithActivityTypes } from "../facts/index.ts";
 import {
   WorkflowCallInputsSchema,
   WorkflowCallOutputsSchema,
@@ -24,7 +18,10 @@ export const GlobsSchema = z.array(z.string().min(1)).min(1);
 
 function activityTypes<E extends EventWithActivityTypes>(event: E) {
   const values = EVENTS[event].activityTypes;
-  const one = z.enum(values, { error: (issue) => notAllowedMessage(issue.input, event, values) });
+  // The explicit type argument keeps each event's own literals; inferred, they widen to every event's.
+  const one = z.enum<(typeof EVENTS)[E]["activityTypes"]>(values, {
+    error: (issue) => notAllowedMessage(issue.input, event, values),
+  });
   return z
     .union([one, z.array(one).min(1)], {
       error: (issue) => expectedMessage(issue.input, `an activity type of ${event} or a list of them`),
@@ -57,7 +54,9 @@ function bare(event: EventName) {
 }
 
 function typed<E extends EventWithActivityTypes>(event: E) {
-  return objectWithRaw({ types: activityTypes(event) }, event).nullable().optional();
+  return objectWithRaw({ types: activityTypes(event) }, event)
+    .nullable()
+    .optional();
 }
 
 function typedWithFilters<E extends EventWithActivityTypes>(event: E) {
@@ -107,45 +106,45 @@ export const RepositoryDispatchSchema = objectWithRaw(
 /** The mapping form of `on`: event name to its configuration, or null for the defaults. */
 export const OnObjectSchema = nonEmpty(
   strictObject(
-  {
-    branch_protection_rule: typed("branch_protection_rule"),
-    check_run: typed("check_run"),
-    check_suite: typed("check_suite"),
-    create: bare("create"),
-    delete: bare("delete"),
-    deployment: bare("deployment"),
-    deployment_status: bare("deployment_status"),
-    discussion: typed("discussion"),
-    discussion_comment: typed("discussion_comment"),
-    fork: bare("fork"),
-    gollum: bare("gollum"),
-    image_version: bare("image_version"),
-    issue_comment: typed("issue_comment"),
-    issues: typed("issues"),
-    label: typed("label"),
-    merge_group: typed("merge_group"),
-    milestone: typed("milestone"),
-    page_build: bare("page_build"),
-    project: typed("project"),
-    project_card: typed("project_card"),
-    project_column: typed("project_column"),
-    public: bare("public"),
-    pull_request: typedWithFilters("pull_request"),
-    pull_request_review: typed("pull_request_review"),
-    pull_request_review_comment: typed("pull_request_review_comment"),
-    pull_request_target: typedWithFilters("pull_request_target"),
-    push: PushSchema.nullable().optional(),
-    registry_package: typed("registry_package"),
-    release: typed("release"),
-    repository_dispatch: RepositoryDispatchSchema.nullable().optional(),
-    schedule: z.array(ScheduleEntrySchema).min(1).optional(),
-    status: bare("status"),
-    watch: typed("watch"),
-    workflow_call: WorkflowCallSchema.nullable().optional(),
-    workflow_dispatch: WorkflowDispatchSchema.nullable().optional(),
-    workflow_run: typedWithFilters("workflow_run"),
-  },
-  "on",
+    {
+      branch_protection_rule: typed("branch_protection_rule"),
+      check_run: typed("check_run"),
+      check_suite: typed("check_suite"),
+      create: bare("create"),
+      delete: bare("delete"),
+      deployment: bare("deployment"),
+      deployment_status: bare("deployment_status"),
+      discussion: typed("discussion"),
+      discussion_comment: typed("discussion_comment"),
+      fork: bare("fork"),
+      gollum: bare("gollum"),
+      image_version: bare("image_version"),
+      issue_comment: typed("issue_comment"),
+      issues: typed("issues"),
+      label: typed("label"),
+      merge_group: typed("merge_group"),
+      milestone: typed("milestone"),
+      page_build: bare("page_build"),
+      project: typed("project"),
+      project_card: typed("project_card"),
+      project_column: typed("project_column"),
+      public: bare("public"),
+      pull_request: typedWithFilters("pull_request"),
+      pull_request_review: typed("pull_request_review"),
+      pull_request_review_comment: typed("pull_request_review_comment"),
+      pull_request_target: typedWithFilters("pull_request_target"),
+      push: PushSchema.nullable().optional(),
+      registry_package: typed("registry_package"),
+      release: typed("release"),
+      repository_dispatch: RepositoryDispatchSchema.nullable().optional(),
+      schedule: z.array(ScheduleEntrySchema).min(1).optional(),
+      status: bare("status"),
+      watch: typed("watch"),
+      workflow_call: WorkflowCallSchema.nullable().optional(),
+      workflow_dispatch: WorkflowDispatchSchema.nullable().optional(),
+      workflow_run: typedWithFilters("workflow_run"),
+    },
+    "on",
   ),
   "no events; on needs at least one event",
 );

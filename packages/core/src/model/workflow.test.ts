@@ -52,7 +52,10 @@ describe("workflows", () => {
   });
 
   it("report every problem with its path", () => {
-    const result = parseWorkflowModel({ on: { push: { branches: "main" } }, jobs: { a: { "runs-on": "x", steps: [{ run: 1 }] } } });
+    const result = parseWorkflowModel({
+      on: { push: { branches: "main" } },
+      jobs: { a: { "runs-on": "x", steps: [{ run: 1 }] } },
+    });
     expect(result.ok ? [] : result.issues).toEqual([
       { path: ["on", "push", "branches"], message: "on.push.branches: expected a list, got 'main'" },
       { path: ["jobs", "a", "steps", 0, "run"], message: "jobs.a.steps[0].run: expected a string, got 1" },
