@@ -10,7 +10,7 @@ import * as esbuild from "esbuild";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const result = await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", actions: "src/actions.ts" },
+  entryPoints: { cli: "src/cli.ts", index: "src/index.ts", actions: "src/actions.ts", presets: "src/presets.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

@@ -23,7 +23,7 @@ describe("loading workflows.ts", () => {
     const result = await wfgen(missing, ["build"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
-      /^workflows\.ts:1:19: error: "wfgen\/nothing" is not a module of this version of wfgen \(it has: wfgen, wfgen\/actions\)\n/,
+      /^workflows\.ts:1:19: error: "wfgen\/nothing" is not a module of this version of wfgen \(it has: wfgen, wfgen\/actions, wfgen\/presets\)\n/,
     );
   });
 

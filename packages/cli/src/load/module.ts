@@ -22,8 +22,12 @@ import { installRuntime, type RuntimeModules } from "./runtime.ts";
 
 /** The CLI's own modules that user code may import; loaded once, shared by every import. */
 async function runtimeModules(): Promise<RuntimeModules> {
-  const [wfgen, actions] = (await Promise.all([import("../index.ts"), import("../actions.ts")])) as Record<string, unknown>[];
-  const modules = { wfgen: wfgen!, "wfgen/actions": actions! };
+  const [wfgen, actions, presets] = (await Promise.all([
+    import("../index.ts"),
+    import("../actions.ts"),
+    import("../presets.ts"),
+  ])) as Record<string, unknown>[];
+  const modules = { wfgen: wfgen!, "wfgen/actions": actions!, "wfgen/presets": presets! };
   installRuntime(modules);
   return modules;
 }
