@@ -3,7 +3,7 @@
  * `with`, and the one function that turns a call into a step handle. The generated modules stay data plus
  * types; behaviour lives here, once.
  */
-import { makeStep, type AnyExpr, type CallSite, type StepDefinition, type StepInput, type Text } from "@wfgen/core";
+import { makeStep, type AnyExpr, type CallSite, type StepDefinition, type StepInput, type StepMeta, type Text } from "@wfgen/core";
 
 /** An input whose default is `true`/`false`; the YAML gets a bare boolean. */
 export type BooleanInput = boolean | AnyExpr;
@@ -28,6 +28,11 @@ export type ActionStepOptions = Pick<
    * inputs belong in `with`, where their names and types are checked.
    */
   withUnsafe?: Record<string, Text>;
+  /**
+   * The GITHUB_TOKEN scopes this step needs, when wfgen cannot know them (a `github-script` script, say);
+   * they replace the inferred ones. See docs/permissions.md.
+   */
+  permissions?: StepMeta["permissions"];
 };
 
 /** One major of an action, as a generated binding describes it. */
@@ -44,7 +49,7 @@ export function actionStep<O extends string>(
   step: ActionStepOptions & { with?: object },
   site: CallSite,
 ): StepDefinition<O> {
-  const { with: known = {}, withUnsafe = {}, ...keys } = step;
+  const { with: known = {}, withUnsafe = {}, permissions, ...keys } = step;
   const inputs: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(known)) {
     if (value === undefined) continue;
@@ -58,5 +63,5 @@ export function actionStep<O extends string>(
     inputs[name] = value;
   }
   const input = { ...keys, uses: spec.uses, ...(Object.keys(inputs).length > 0 && { with: inputs }) } as StepInput;
-  return makeStep<O>(input, { action: spec.uses }, site);
+  return makeStep<O>(input, { action: spec.uses, ...(permissions && { permissions }) }, site);
 }

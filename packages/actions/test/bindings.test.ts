@@ -52,8 +52,15 @@ on:
     branches:
       - main
 
+permissions: {}
+
 jobs:
   image:
+    permissions:
+      attestations: write
+      contents: read
+      id-token: write
+      packages: write
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v7
@@ -167,5 +174,24 @@ describe("a binding call", () => {
     expect(() => setupNode({ with: { "node-version": 20 }, withUnsafe: { "node-version": "22" } })).toThrow(
       'actions/setup-node@v7: input "node-version" is set in both with and withUnsafe; keep the one in with',
     );
+  });
+});
+
+describe("declaring what a step needs", () => {
+  test("a github-script step declares its scopes through the binding", async () => {
+    const { githubScript } = await import("../src/index.ts");
+    const { job, workflow } = await import("@wfgen/core");
+    const value = workflow("w", {
+      on: "push",
+      jobs: {
+        label: job({
+          "runs-on": "ubuntu-latest",
+          steps: [githubScript({ with: { script: "await github.rest.issues.addLabels({})" }, permissions: { issues: "write" } })],
+        }),
+      },
+    });
+    const { files, diagnostics } = renderWorkflows([{ exportName: "w", value }], { source: "workflows.ts" });
+    expect(diagnostics).toEqual([]);
+    expect(files[0]!.content).toContain("    permissions:\n      issues: write\n");
   });
 });

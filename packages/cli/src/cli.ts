@@ -26,13 +26,20 @@ export async function run(argv: string[], io: IO): Promise<ExitCode> {
         `unknown command "${split.command}". Commands: ${commands.map((c) => c.name).join(", ")}. Run \`wfgen --help\`.`,
       );
     }
-    const values = parseFlags(spec.options, split.rest, `wfgen ${spec.name}`);
+    const positionals: string[] = [];
+    const values = parseFlags(
+      spec.options,
+      split.rest,
+      `wfgen ${spec.name}`,
+      spec.argument ? (spec.argument.variadic ? Infinity : 1) : 0,
+      positionals,
+    );
     json = values.json === true;
     if (values.help) {
       io.stdout.write(commandHelp(spec));
       return ExitCode.ok;
     }
-    return await runCommand(spec, values, io);
+    return await runCommand(spec, values, io, positionals);
   } catch (error) {
     return reportError(error, io, json, commandName);
   }
@@ -52,7 +59,7 @@ export async function main(argv: string[]): Promise<never> {
   process.exit(code);
 }
 
-async function runCommand(spec: CommandSpec, values: Values, io: IO): Promise<ExitCode> {
+async function runCommand(spec: CommandSpec, values: Values, io: IO, positionals: string[]): Promise<ExitCode> {
   const common = {
     cwd: values.cwd as string | undefined,
     entry: values.entry as string | undefined,
@@ -71,6 +78,35 @@ async function runCommand(spec: CommandSpec, values: Values, io: IO): Promise<Ex
     case "init": {
       const { init } = await import("./commands/init.ts");
       return init(common, io);
+    }
+    case "pin": {
+      const { pin } = await import("./commands/pin.ts");
+      return pin({ ...common, offline: values.offline === true }, io);
+    }
+    case "update": {
+      const { update } = await import("./commands/update.ts");
+      return update(
+        { ...common, offline: values.offline === true, major: values.major === true, action: positionals[0] },
+        io,
+      );
+    }
+    case "import": {
+      const { importCommand } = await import("./commands/import.ts");
+      return importCommand(
+        {
+          cwd: common.cwd,
+          out: values.out as string | undefined,
+          force: values.force === true,
+          json: common.json,
+          quiet: common.quiet,
+          files: positionals,
+        },
+        io,
+      );
+    }
+    case "sync": {
+      const { sync } = await import("./commands/sync.ts");
+      return sync({ ...common, out: values.out as string | undefined }, io);
     }
   }
 }
@@ -101,7 +137,14 @@ function splitCommand(argv: string[]): { command: string | undefined; rest: stri
   return { command: positional.value, rest: argv.filter((_, i) => i !== positional.index) };
 }
 
-function parseFlags(options: OptionSpec[], args: string[], prefix: string): Values {
+/** Strict flag parsing; up to `maxPositionals` arguments are collected into `positionals`. */
+function parseFlags(
+  options: OptionSpec[],
+  args: string[],
+  prefix: string,
+  maxPositionals = 0,
+  positionals: string[] = [],
+): Values {
   const known = new Set(options.flatMap((o) => (o.short ? [o.name, o.short] : [o.name])));
   const { tokens } = parseArgs({
     args,
@@ -118,6 +161,10 @@ function parseFlags(options: OptionSpec[], args: string[], prefix: string): Valu
       );
     }
     if (token.kind === "positional") {
+      if (positionals.length < maxPositionals) {
+        positionals.push(token.value);
+        continue;
+      }
       throw new CliError(
         "unexpected-argument",
         `${prefix}: unexpected argument "${token.value}". Run \`${prefix} --help\`.`,
@@ -125,7 +172,8 @@ function parseFlags(options: OptionSpec[], args: string[], prefix: string): Valu
     }
   }
   try {
-    return parseArgs({ args, options: toConfig(options), strict: true, allowPositionals: false }).values as Values;
+    return parseArgs({ args, options: toConfig(options), strict: true, allowPositionals: maxPositionals > 0 })
+      .values as Values;
   } catch (error) {
     // parseArgs's own wording for the rest (a missing value, a value given to a boolean flag).
     throw new CliError("bad-argument", `${prefix}: ${(error as Error).message}`);

@@ -17,7 +17,7 @@ export interface OptionSpec {
 }
 
 /** Command names; each has a module `commands/<name>.ts`. */
-export type CommandName = "build" | "check" | "init";
+export type CommandName = "build" | "check" | "init" | "pin" | "update" | "sync" | "import";
 
 /** One command: what it does and which flags it takes. */
 export interface CommandSpec {
@@ -26,6 +26,8 @@ export interface CommandSpec {
   /** A paragraph for `wfgen <command> --help`. */
   description: string;
   options: OptionSpec[];
+  /** The one optional argument the command takes besides flags, e.g. `action`; none when undefined. */
+  argument?: { name: string; description: string; variadic?: boolean };
 }
 
 const cwd: OptionSpec = {
@@ -61,6 +63,12 @@ const quiet: OptionSpec = {
   description: "Print only problems.",
 };
 const help: OptionSpec = { name: "help", type: "boolean", short: "h", description: "Show this help." };
+
+const offline: OptionSpec = {
+  name: "offline",
+  type: "boolean",
+  description: "Resolve from the catalog that ships with wfgen only; never use the network.",
+};
 
 /** Flags accepted without a command. */
 export const globalOptions: OptionSpec[] = [
@@ -107,6 +115,71 @@ export const commands: CommandSpec[] = [
       "it says so and changes nothing.",
     options: [cwd, entry, json, quiet, help],
   },
+  {
+    name: "pin",
+    summary: "Resolve the actions workflows.ts uses into wfgen.lock.json (commit SHA and tag).",
+    description:
+      "Finds every remote action and reusable workflow intent (owner/repo@v7) that wfgen.lock.json lacks, resolves it " +
+      "to a commit SHA and its most specific tag through GitHub's API (GITHUB_TOKEN or GH_TOKEN is used when set), and " +
+      "writes the lock. Without network access it falls back to the offline catalog and says so. Entries no workflow " +
+      "uses any more are removed.",
+    options: [cwd, entry, offline, json, quiet, help],
+  },
+  {
+    name: "update",
+    summary: "Re-resolve the pins in wfgen.lock.json (a tag may have moved) and report what changed.",
+    description:
+      "Resolves every pinned intent again, or only those of the action given (owner/repo or owner/repo@ref), and " +
+      "records new commits. With --major, also finds the newest major release and records it under the new intent, " +
+      "which you then write in workflows.ts. For each change it lists the inputs and outputs the action added or removed.",
+    options: [
+      cwd,
+      entry,
+      {
+        name: "major",
+        type: "boolean",
+        description: "Also move to the newest major release; prints the intent to change in workflows.ts.",
+      },
+      offline,
+      json,
+      quiet,
+      help,
+    ],
+    argument: { name: "action", description: "Only this action: owner/repo, owner/repo/path or owner/repo@ref." },
+  },
+  {
+    name: "sync",
+    summary: "Take action updates made to the generated YAML (Dependabot, Renovate) into wfgen.lock.json.",
+    description:
+      "Reads each pinned uses: line (owner/repo@<sha> # <tag>) and pinned image of the generated files and records " +
+      "the SHA and tag in wfgen.lock.json, so that the next `wfgen check` passes. When a bot moved an action to " +
+      "another major version, it says which intent to change in workflows.ts.",
+    options: [cwd, entry, out, json, quiet, help],
+  },
+  {
+    name: "import",
+    summary: "Turn existing workflow YAML files into a workflows.ts (and wfgen.lock.json entries).",
+    description:
+      "Reads each workflow file (or every .yml/.yaml file of a folder) and writes one TypeScript file that uses the DSL: " +
+      "typed actions, step and job handles, comments kept. Refs become intents pinned in wfgen.lock.json to what the " +
+      "YAML ran. A file that cannot be imported is reported with its line and the others are still imported. " +
+      "Never replaces an existing file without --force.",
+    options: [
+      cwd,
+      {
+        name: "out",
+        type: "string",
+        value: "file",
+        default: "workflows.ts",
+        description: "The TypeScript file to write; wfgen.lock.json goes next to it.",
+      },
+      { name: "force", type: "boolean", description: "Replace the --out file if it exists." },
+      json,
+      quiet,
+      help,
+    ],
+    argument: { name: "file.yml...", description: "Workflow files, or folders of them, to import.", variadic: true },
+  },
 ];
 
 /** `--name <value>` or `-q, --quiet`, as listed in help. */
@@ -149,10 +222,11 @@ export function mainHelp(version: string): string {
 /** `wfgen <command> --help`. */
 export function commandHelp(spec: CommandSpec): string {
   return [
-    `Usage: wfgen ${spec.name} [options]`,
+    `Usage: wfgen ${spec.name}${spec.argument ? ` [${spec.argument.name}]` : ""} [options]`,
     "",
     spec.summary,
     spec.description,
+    ...(spec.argument ? ["", "Arguments:", table([[spec.argument.name, spec.argument.description]])] : []),
     "",
     "Options:",
     table(

@@ -8,6 +8,7 @@ import { isAbsolute, join } from "node:path";
 import type { Diagnostic } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
+import { lockPathOf, readLockFile } from "./load/lock.ts";
 import { importUserModule } from "./load/module.ts";
 import { resolveProjects, resolveRoot, type Project, type ProjectFlags } from "./load/project.ts";
 import { displayPath } from "./paths.ts";
@@ -59,7 +60,9 @@ export async function makePlan(flags: ProjectFlags, io: IO): Promise<Plan> {
   for (const project of projects) {
     const entries = await loadWorkflows(project, root, io.cwd);
     const { renderWorkflows, isGeneratedFile } = await core();
-    const result = renderWorkflows(entries, { source: project.source });
+    // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
+    const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
+    const result = renderWorkflows(entries, { source: project.source, lock });
     diagnostics.push(...result.diagnostics.map((d) => relativeTo(d, io.cwd)));
     for (const file of result.files) {
       const path = join(project.out, file.path);
@@ -98,7 +101,7 @@ export async function makePlan(flags: ProjectFlags, io: IO): Promise<Plan> {
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */
-async function loadWorkflows(
+export async function loadWorkflows(
   project: Project,
   root: string,
   cwd: string,

@@ -21,6 +21,7 @@ describe("wfgen build", () => {
     );
     expect(parse(ci)).toEqual({
       on: { push: { branches: ["main"] } },
+      permissions: {},
       jobs: { test: { "runs-on": "ubuntu-latest", steps: [{ run: "npm test" }] } },
     });
 

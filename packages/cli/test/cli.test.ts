@@ -20,7 +20,8 @@ describe("command line", () => {
     for (const c of commands) {
       const help = await wfgen(".", [c.name, "--help"]);
       expect(help.code).toBe(0);
-      expect(help.stdout).toMatch(new RegExp(`^Usage: wfgen ${c.name} \\[options\\]\n`));
+      const argument = c.argument ? ` \\[${c.argument.name}\\]` : "";
+      expect(help.stdout).toMatch(new RegExp(`^Usage: wfgen ${c.name}${argument} \\[options\\]\n`));
       for (const o of c.options) expect(help.stdout).toContain(`--${o.name}`);
       for (const e of exitCodes) expect(help.stdout).toContain(`  ${e.code}  ${e.meaning}`);
     }
@@ -35,7 +36,7 @@ describe("command line", () => {
     expect(await wfgen(".", ["buidl"])).toEqual({
       code: 2,
       stdout: "",
-      stderr: 'error: unknown command "buidl". Commands: build, check, init. Run `wfgen --help`.\n',
+      stderr: `error: unknown command "buidl". Commands: ${commands.map((c) => c.name).join(", ")}. Run \`wfgen --help\`.\n`,
     });
     expect(await wfgen(".", ["build", "--prnue"])).toEqual({
       code: 2,

@@ -35,6 +35,8 @@ describe("docs/drift-check.md", () => {
       );
     expect(example, "the example markers and code blocks").not.toBeNull();
     const dir = repo({ "workflows.ts": example![1]! });
+    // Pinned from the catalog that ships with wfgen, as `npx wfgen init` does.
+    expect((await wfgen(dir, ["pin", "--offline", "--quiet"])).code).toBe(0);
     expect((await wfgen(dir, ["build", "--quiet"])).code).toBe(0);
     expect(read(dir, ".github/workflows/wfgen-check.yml")).toBe(example![2]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { read, repo, snapshot, wfgen } from "./helpers.ts";
 
 describe("wfgen init", () => {
-  test("writes a starter workflows.ts, and only that, which then builds and checks clean", async () => {
+  test("writes a starter workflows.ts and its lockfile, and only those, which then build and check clean offline", async () => {
     const dir = repo({
       "package.json": JSON.stringify({
         name: "app",
@@ -13,10 +13,15 @@ describe("wfgen init", () => {
     const result = await wfgen(dir, ["init"]);
     expect(result).toEqual({
       code: 0,
-      stdout: "written workflows.ts\nNext:\n  npx wfgen build    (writes .github/workflows/ci.yml)\n",
+      stdout:
+        "written workflows.ts\nwritten wfgen.lock.json\nNext:\n  npx wfgen build    (writes .github/workflows/ci.yml)\n",
       stderr: "",
     });
-    expect([...snapshot(dir).keys()].sort()).toEqual(["package.json", "workflows.ts"]);
+    expect([...snapshot(dir).keys()].sort()).toEqual(["package.json", "wfgen.lock.json", "workflows.ts"]);
+    expect(Object.keys(JSON.parse(read(dir, "wfgen.lock.json")).actions)).toEqual([
+      "actions/checkout@v4",
+      "actions/setup-node@v4",
+    ]);
     const starter = read(dir, "workflows.ts");
     expect(starter).toContain('export const ci = workflow("ci", {');
     expect(starter).toContain('{ run: "npm ci" },\n        { run: "npm run test" },');
@@ -28,6 +33,10 @@ describe("wfgen init", () => {
     const dir = repo({ "package.json": '{ "scripts": { "build": "tsc" } }', "pnpm-lock.yaml": "", ".nvmrc": "20\n" });
     const result = await wfgen(dir, ["init"]);
     expect(result.stdout).toContain("  pnpm add --save-dev wfgen\n");
+    // pnpm/action-setup is not in the offline catalog: the next steps say to pin it.
+    expect(result.stdout).toContain(
+      "  npx wfgen pin      (pins pnpm/action-setup@v4, which the offline catalog does not know)\n",
+    );
     const starter = read(dir, "workflows.ts");
     expect(starter).toContain('{ uses: "pnpm/action-setup@v4" },');
     expect(starter).toContain('with: { "node-version-file": ".nvmrc", cache: "pnpm" }');
@@ -64,7 +73,7 @@ describe("wfgen init", () => {
       version: 1,
       command: "init",
       ok: true,
-      written: ["ci/workflows.ts", "wfgen.config.ts"],
+      written: ["ci/workflows.ts", "ci/wfgen.lock.json", "wfgen.config.ts"],
     });
     expect(read(dir, "wfgen.config.ts")).toBe(
       'import { defineConfig } from "wfgen";\n\nexport default defineConfig({ entry: "ci/workflows.ts" });\n',

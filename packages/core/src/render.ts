@@ -6,11 +6,13 @@
 import type { Diagnostic } from "./diagnostics.ts";
 import { isWorkflowDefinition } from "./dsl/brand.ts";
 import { resolveCallSite } from "./dsl/callsite.ts";
-import { lowerWorkflow } from "./dsl/lower.ts";
 import type { WorkflowDefinition } from "./dsl/workflow.ts";
 import { emitYaml } from "./emit/emit.ts";
 import { generatedHeader } from "./emit/header.ts";
+import { pinModel } from "./lock/pin-model.ts";
+import type { Lock } from "./lock/schema.ts";
 import { parseWorkflowModel } from "./model/index.ts";
+import { PermissionPlanner } from "./permissions/planner.ts";
 import { checkWithGitHubParser, validateModel } from "./validate/index.ts";
 
 /** One generated file. */
@@ -34,6 +36,11 @@ export interface RenderOptions {
   source: string;
   /** Run GitHub's own parser over every emitted file (default true). */
   githubParser?: boolean;
+  /**
+   * The contents of `wfgen.lock.json`. When given, pinning is on: every remote `uses:` is written as
+   * `owner/repo@<sha> # <tag>` from it, and an intent it lacks is an error. Default: no pinning.
+   */
+  lock?: Lock;
 }
 
 /** Render every workflow; `entries` are the exports of the user's entry file. */
@@ -41,6 +48,7 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
   const files: RenderedFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const byPath = new Map<string, string>();
+  const accepted: Array<{ exportName: string; definition: WorkflowDefinition }> = [];
   for (const { exportName, value } of entries) {
     if (!isWorkflowDefinition(value)) continue;
     const definition = value as WorkflowDefinition;
@@ -56,24 +64,36 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
       continue;
     }
     byPath.set(definition.file, exportName);
-    const rendered = renderWorkflow(definition, options);
+    accepted.push({ exportName, definition });
+  }
+  // One planner for the whole render: a job that calls another workflow of the render must grant what
+  // that workflow's jobs request, so every workflow is visible to every other.
+  const planner = new PermissionPlanner(accepted.map((a) => a.definition));
+  for (const { exportName, definition } of accepted) {
+    const rendered = renderWorkflow(definition, options, planner);
     diagnostics.push(...rendered.diagnostics);
     if (rendered.content !== undefined) files.push({ path: definition.file, content: rendered.content, exportName });
   }
   return { files, diagnostics };
 }
 
-/** Render one workflow definition to YAML text, or the diagnostics that prevent it. */
+/**
+ * Render one workflow definition to YAML text, or the diagnostics that prevent it. `planner` holds the
+ * other workflows of the render (for reusable-workflow calls); alone, only this one is known.
+ */
 export function renderWorkflow(
   definition: WorkflowDefinition,
   options: RenderOptions,
+  planner: PermissionPlanner = new PermissionPlanner([definition]),
 ): { content?: string; diagnostics: Diagnostic[] } {
   const file = definition.file;
   const site = resolveCallSite(definition.site);
-  const lowered = lowerWorkflow(definition);
+  const lowered = planner.lower(definition);
   if (lowered.diagnostics.some((d) => d.severity === "error")) return { diagnostics: lowered.diagnostics };
 
-  const parsed = parseWorkflowModel(lowered.model);
+  // Least privilege: every job's permissions are inferred or checked, and the workflow level gets `{}`.
+  const permissions = planner.plan(definition);
+  const parsed = parseWorkflowModel(permissions.model);
   if (!parsed.ok) {
     return {
       diagnostics: [
@@ -87,11 +107,24 @@ export function renderWorkflow(
       ],
     };
   }
-  const semantic = validateModel(file, lowered.model);
-  const diagnostics = [...lowered.diagnostics, ...semantic.map((d) => ({ ...d, where: { ...site, ...d.where } }))];
-  if (semantic.some((d) => d.severity === "error")) return { diagnostics };
+  const semantic = validateModel(file, permissions.model);
+  const diagnostics = [
+    ...lowered.diagnostics,
+    ...permissions.diagnostics,
+    ...semantic.map((d) => ({ ...d, where: { ...site, ...d.where } })),
+  ];
+  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
 
-  const content = emitYaml(lowered.model, { header: generatedHeader(options.source) });
+  // Pinning comes last: permissions and validation read the intents (`owner/repo@v7`), not the SHAs.
+  const pinned = options.lock ? pinModel(permissions.model, options.lock, file) : undefined;
+  if (pinned && pinned.diagnostics.length > 0) {
+    diagnostics.push(...pinned.diagnostics.map((d) => ({ ...d, where: { ...site, ...d.where } })));
+    if (pinned.diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  }
+  const content = emitYaml(pinned?.model ?? permissions.model, {
+    header: generatedHeader(options.source),
+    ...(pinned && { comments: pinned.comments }),
+  });
   if (options.githubParser !== false) {
     const rejected = checkWithGitHubParser(file, content);
     if (rejected.length > 0) return { diagnostics: [...diagnostics, ...rejected] };

@@ -4,8 +4,10 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { isGeneratedFile } from "@wfgen/core";
+import { emptyLock, isGeneratedFile, parseUses, serializeLock, type Lock } from "@wfgen/core";
+import { CatalogResolver } from "../github/catalog.ts";
 import { ExitCode, type IO } from "../io.ts";
+import { lockPathOf } from "../load/lock.ts";
 import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { displayPath } from "../paths.ts";
 
@@ -43,7 +45,17 @@ export async function init(options: InitOptions, io: IO): Promise<ExitCode> {
   const name = workflowName(root);
   const written = [entry];
   mkdirSync(dirname(entry), { recursive: true });
-  writeFileSync(entry, starter(repo, name), { flag: "wx" });
+  const text = starter(repo, name);
+  writeFileSync(entry, text, { flag: "wx" });
+  // The starter's actions are pinned from the catalog inside wfgen, so the first build needs no network.
+  const lockFile = lockPathOf(entry);
+  let unknown: string[] = [];
+  if (!existsSync(lockFile)) {
+    const pinned = await starterLock(text);
+    writeFileSync(lockFile, serializeLock(pinned.lock), { flag: "wx" });
+    written.push(lockFile);
+    unknown = pinned.unknown;
+  }
   // A config is needed only to remember an entry file that is not the default.
   const config = join(root, "wfgen.config.ts");
   const source = relative(root, entry).split(sep).join("/");
@@ -58,6 +70,9 @@ export async function init(options: InitOptions, io: IO): Promise<ExitCode> {
 
   const next = [
     ...(repo.installedWfgen ? [] : [INSTALL[repo.manager]]),
+    ...(unknown.length
+      ? [`npx wfgen pin      (pins ${unknown.join(", ")}, which the offline catalog does not know)`]
+      : []),
     `npx wfgen build    (writes ${DEFAULT_OUT}/${name}.yml)`,
   ];
   if (options.json) {
@@ -75,6 +90,23 @@ export async function init(options: InitOptions, io: IO): Promise<ExitCode> {
     io.stdout.write(`Next:\n${next.map((line) => `  ${line}\n`).join("")}`);
   }
   return ExitCode.ok;
+}
+
+/** A lock for the actions a starter uses, from the offline catalog; `unknown` lists those it lacks. */
+async function starterLock(text: string): Promise<{ lock: Lock; unknown: string[] }> {
+  const catalog = new CatalogResolver();
+  const lock = emptyLock();
+  const unknown: string[] = [];
+  for (const [, uses] of text.matchAll(/\{ uses: "([^"]+)"/g)) {
+    const intent = parseUses(uses!);
+    if (intent?.kind !== "action") continue;
+    if (!catalog.knows(intent.owner, intent.repo)) {
+      unknown.push(intent.key);
+      continue;
+    }
+    lock.actions[intent.key] = { ...(await catalog.resolve(intent)), resolvedAt: new Date().toISOString() };
+  }
+  return { lock, unknown };
 }
 
 function inspect(root: string): Repository {

@@ -9,6 +9,7 @@ import { JOB } from "./brand.ts";
 import { captureCallSite, type CallSite } from "./callsite.ts";
 import type { DistributiveOmit, Lift, Text } from "./lift.ts";
 import type { Result, StepDefinition, StepInput } from "./step.ts";
+import type { JobPermissions } from "../permissions/modes.ts";
 
 /** An item of `steps`: a step handle, a plain step object, or an `sh` script (a `run` step). */
 export type StepItem = StepDefinition<string> | StepInput | Script;
@@ -17,15 +18,19 @@ export type StepItem = StepDefinition<string> | StepInput | Script;
 export type Needs = JobDefinition<string> | string | readonly (JobDefinition<string> | string)[];
 
 /** What a normal job accepts. */
-export type NormalJobInput = Omit<Lift<NormalJob>, "steps" | "needs" | "outputs"> & {
+export type NormalJobInput = Omit<Lift<NormalJob>, "steps" | "needs" | "outputs" | "permissions"> & {
   needs?: Needs;
+  /** `"infer"` (the default when left out), a block that wfgen checks, or `unchecked(block)`. */
+  permissions?: JobPermissions;
   steps: readonly StepItem[];
   outputs?: Record<string, Text>;
 };
 
 /** What a job that calls a reusable workflow accepts. */
-export type CallJobInput = DistributiveOmit<Lift<CallJob>, "needs" | "outputs"> & {
+export type CallJobInput = DistributiveOmit<Lift<CallJob>, "needs" | "outputs" | "permissions"> & {
   needs?: Needs;
+  /** `"infer"` (the called workflow's needs, when this render produces it), a checked block, or `unchecked(block)`. */
+  permissions?: JobPermissions;
   outputs?: Record<string, Text>;
 };
 

@@ -4,7 +4,7 @@
  * nobody references keep no `id`, as hand-written YAML does.
  */
 import { handleExpr, type Expr, type Script } from "../expr/index.ts";
-import type { Step } from "../model/index.ts";
+import type { PermissionsMap, Step } from "../model/index.ts";
 import { STEP } from "./brand.ts";
 import { captureCallSite, type CallSite } from "./callsite.ts";
 import type { AnyExpr, DistributiveOmit, Lift } from "./lift.ts";
@@ -19,6 +19,11 @@ export type Result = "success" | "failure" | "cancelled" | "skipped";
 export interface StepMeta {
   /** The action intent the step was created from, e.g. `docker/build-push-action@v7`. */
   action?: string;
+  /**
+   * The GITHUB_TOKEN scopes the step needs, declared by its author; they replace what wfgen would infer
+   * for it (`{}` says it needs none). Required where wfgen cannot know, e.g. for `actions/github-script`.
+   */
+  permissions?: PermissionsMap;
 }
 
 /** A step handle. `O` lists the outputs the step is known to have (any name for raw steps). */

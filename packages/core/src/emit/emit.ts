@@ -10,6 +10,12 @@ import { formatKey, formatValue } from "./scalar.ts";
 export interface EmitOptions {
   /** Comment line(s) written first, each starting with `#` (see `generatedHeader`); a blank line follows. */
   header?: string;
+  /**
+   * Comments written after single-line values, each at a model path: pinning puts the tag after a pinned
+   * `uses:` this way (`uses: owner/repo@<sha> # v7.3.0`, one space, `#`, one space, the text, nothing
+   * after), the form Dependabot and Renovate read and rewrite. Default: none.
+   */
+  comments?: ReadonlyArray<{ path: ReadonlyArray<string | number>; text: string }>;
 }
 
 // YAML readers reject an implicit key whose `:` comes more than 1024 characters after its start.
@@ -23,8 +29,10 @@ const MOVABLE_ROOM = 4;
 
 interface Writer {
   readonly lines: string[];
-  /** Where the emitter is, for error messages. */
+  /** Where the emitter is, for error messages and comments. */
   readonly path: (string | number)[];
+  /** Comments by `pathKey` of the value they follow; undefined when there are none, so lookups cost nothing. */
+  readonly comments: ReadonlyMap<string, string> | undefined;
 }
 
 /**
@@ -37,7 +45,7 @@ interface Writer {
  * its path.
  */
 export function emitYaml(doc: Record<string, unknown>, options: EmitOptions = {}): string {
-  const w: Writer = { lines: [], path: [] };
+  const w: Writer = { lines: [], path: [], comments: commentsByPath(options.comments) };
   if (options.header !== undefined) writeHeader(w, options.header);
   if (!isPlainObject(doc)) throw new TypeError("a workflow must be a plain object");
   const shape = SHAPES.workflow;
@@ -152,10 +160,13 @@ function writeNode(
   }
   if (typeof value === "number" && !Number.isFinite(value)) fail(w, `the number ${value}`);
   const form = formatValue(value, !atEnd);
+  const comment = w.comments?.get(pathKey(w.path));
   if (typeof form === "string") {
-    lines.push(`${head} ${form}`);
+    lines.push(comment === undefined ? `${head} ${form}` : `${head} ${form} # ${comment}`);
     return;
   }
+  // Pins are single-line values; a comment aimed at a block scalar is a caller's mistake, not something to place.
+  if (comment !== undefined) fail(w, "a comment after a multi-line string");
   writeMovable(w, head, form.header, indent, inSequence);
   const pad = " ".repeat(indent + 2);
   for (const line of form.lines) lines.push(line === "" ? "" : pad + line);
@@ -172,6 +183,26 @@ function writeMovable(w: Writer, head: string, text: string, indent: number, inS
 // line would become part of its value.
 function blankLine(w: Writer): void {
   if (w.lines[w.lines.length - 1] !== "") w.lines.push("");
+}
+
+// Pins sit under job ids, service names and step indexes, none of which may hold a NUL, so joining on it
+// cannot make two of those paths look alike.
+function pathKey(path: ReadonlyArray<string | number>): string {
+  return path.join("\0");
+}
+
+function commentsByPath(comments: EmitOptions["comments"]): ReadonlyMap<string, string> | undefined {
+  if (comments === undefined || comments.length === 0) return undefined;
+  const map = new Map<string, string>();
+  for (const { path, text } of comments) {
+    // Anything after the text would stop Dependabot (it wants the comment to end with the version) and
+    // zizmor (its pattern is anchored at the end) from reading it.
+    if (!/^\S(?:[^\n\r]*\S)?$/.test(text)) {
+      throw new TypeError(`a comment must be one line without leading or trailing blanks, at ${path.join(".")}`);
+    }
+    map.set(pathKey(path), text);
+  }
+  return map;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

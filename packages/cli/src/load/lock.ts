@@ -1,0 +1,67 @@
+/**
+ * Reading and writing `wfgen.lock.json`, which sits next to the entry file it pins. A missing file is an
+ * empty lock (so a build without one says which intents to pin); a malformed one stops the command, since
+ * building from half a lock would silently unpin.
+ */
+import { randomBytes } from "node:crypto";
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import type { Lock } from "@wfgen/core";
+import { CliError } from "../errors.ts";
+import { displayPath } from "../paths.ts";
+
+/** The name of the lockfile (core's `LOCK_FILE`, repeated so this module stays light for `build`'s start). */
+export const LOCK_FILE = "wfgen.lock.json";
+
+/** The lockfile of an entry file: `wfgen.lock.json` in the same folder. */
+export function lockPathOf(entry: string): string {
+  return join(dirname(entry), LOCK_FILE);
+}
+
+// wfgen's core is loaded lazily by `build` and `check` (see plan.ts); the lock helpers follow suit.
+function core(): Promise<typeof import("@wfgen/core")> {
+  return import("@wfgen/core");
+}
+
+/** The lock at `path`; an empty lock when the file does not exist. Throws CliError (exit 2) when it is malformed. */
+export async function readLockFile(path: string, cwd: string): Promise<Lock> {
+  const { emptyLock, parseLock } = await core();
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLock();
+    throw new CliError("unreadable-file", `cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`);
+  }
+  const parsed = parseLock(text);
+  if (parsed.ok) return parsed.lock;
+  throw new CliError("lock-invalid", `${displayPath(path, cwd)} is not a valid wfgen lockfile.`, {
+    location: { file: displayPath(path, cwd) },
+    details: [
+      ...parsed.problems.map((p) => `  ${p}`),
+      "Fix the entries above, or delete them and run `npx wfgen pin` to resolve them again.",
+    ],
+  });
+}
+
+/** Write the lock in its canonical form, atomically; returns whether the bytes changed. */
+export async function writeLockFile(path: string, lock: Lock, cwd: string): Promise<boolean> {
+  const { serializeLock } = await core();
+  const content = serializeLock(lock);
+  let current: string | undefined;
+  try {
+    current = readFileSync(path, "utf8");
+  } catch {
+    current = undefined;
+  }
+  if (current === content) return false;
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new CliError("write-failed", `cannot write ${displayPath(path, cwd)}: ${(error as Error).message}`);
+  }
+  return true;
+}

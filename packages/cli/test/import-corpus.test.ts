@@ -1,0 +1,100 @@
+/**
+ * The contract of `wfgen import` over real YAML: GitHub's starter workflows (shared/data/corpus), imported
+ * together into one workflows.ts, built by the CLI, and compared with the input as parsed data after the
+ * documented normalisations only (import-helpers.ts, docs/migrating.md). The imported file must compile
+ * under `tsc --strict`.
+ *
+ * Starter workflows are templates: GitHub replaces `$cron-daily`, `$cron-weekly` and
+ * `$codeql-languages-matrix` when someone adopts one. As published they are not valid workflows (a cron of
+ * one field, a matrix that is a word), and import refuses them with the line; the round trip runs on them
+ * as a user would have them, with those placeholders filled in the way GitHub fills them. The other
+ * placeholders (`$default-branch`, `$registry-url(npm)`) are valid strings and stay as they are.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { isDocument, parseAllDocuments } from "yaml";
+import { expectSameWorkflows, importAndBuild, typeErrors, type RoundTrip, type YamlFiles } from "./import-helpers.ts";
+import { repo, wfgen } from "./helpers.ts";
+
+const CORPUS = fileURLToPath(new URL("../../../../shared/data/corpus/starter-workflows/", import.meta.url));
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(join(dir, e.name)) : /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : []))
+    .sort();
+}
+
+/** Every corpus workflow that is valid YAML, by file name (the names are unique across folders). */
+function corpus(): YamlFiles {
+  const files: YamlFiles = {};
+  for (const path of yamlFiles(CORPUS)) {
+    const text = readFileSync(path, "utf8");
+    if (!parseAllDocuments(text).every((d) => isDocument(d) && d.errors.length === 0)) continue;
+    const name = relative(CORPUS, path).split(/[\\/]/).pop()!;
+    if (name in files) throw new Error(`two corpus files are named ${name}`);
+    files[name] = text;
+  }
+  return files;
+}
+
+/** A starter workflow as GitHub hands it to a user: the placeholders that are not valid YAML values filled in. */
+function instantiate(text: string): string {
+  return text
+    .replace(/\$cron-daily/g, "'30 5 * * *'")
+    .replace(/\$cron-weekly/g, "'30 5 * * 1'")
+    .replace(/^(\s*)\$codeql-languages-matrix$/m, "$1include:\n$1- language: actions\n$1  build-mode: none\n$1- language: javascript-typescript\n$1  build-mode: none");
+}
+
+describe("wfgen import over GitHub's starter workflows", () => {
+  const files = corpus();
+  const instantiated = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, instantiate(text)]));
+  let trip: RoundTrip;
+  beforeAll(async () => {
+    trip = await importAndBuild(instantiated, [], true);
+  }, 120_000);
+  afterAll(() => trip?.remove());
+
+  test("the corpus is the 32 starter workflows", () => {
+    expect(Object.keys(files)).toHaveLength(32);
+  });
+
+  test("every one imports, and the build gives back the same workflow", () => {
+    expect(trip.imported.stderr).not.toMatch(/error:/);
+    expect(trip.imported.code).toBe(0);
+    expect(trip.imported.stdout).toContain("wfgen import: 32 imported, 0 not imported");
+    expectSameWorkflows(trip, instantiated);
+  });
+
+  test("the imported TypeScript compiles under tsc --strict", () => {
+    expect(typeErrors(join(trip.dir, "workflows.ts"))).toEqual([]);
+  }, 60_000);
+
+  test("it uses the DSL: typed actions, handles, typed references, comments", () => {
+    const source = trip.source;
+    expect(source).toMatch(/^import \{[^}]*\bjob,[^}]*\bworkflow,?\s*\} from "wfgen";$/m);
+    expect(source).toMatch(/^import \{[^}]*\bcheckout,[^}]*\} from "wfgen\/actions";$/m);
+    // docker-publish.yml: the metadata step is read by the build step, through a handle.
+    expect(source).toMatch(/const meta = dockerMetadata\.v5\(\{/);
+    expect(source).toContain("tags: meta.outputs.tags,");
+    // A script keeps its ${{ }} as text: an interpolated expression would move to env in the YAML.
+    expect(source).toContain("${{ github.event_name != 'pull_request' }}");
+    expect(source).toContain("// Publish semver tags as releases.");
+  });
+
+  test("as published, the templates whose placeholders are not valid values are refused with their line", async () => {
+    const dir = repo(Object.fromEntries(Object.entries(files).map(([name, text]) => [`yaml/${name}`, text])));
+    const result = await wfgen(dir, ["import", "yaml", "--json"]);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { problems: Array<{ file: string; line: number; message: string }>; imported: unknown[] };
+    expect(report.imported).toHaveLength(28);
+    expect(report.problems.map((p) => `${p.file}:${p.line}`).sort()).toEqual([
+      "yaml/codeql.yml:44",
+      "yaml/docker-publish.yml:10",
+      "yaml/scorecard.yml:13",
+      "yaml/stale.yml:10",
+    ]);
+    expect(report.problems.find((p) => p.file === "yaml/stale.yml")!.message).toContain('on.schedule[0].cron "$cron-daily"');
+  });
+});

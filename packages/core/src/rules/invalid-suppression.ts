@@ -1,0 +1,28 @@
+// A suppression must say why the finding is acceptable, and must name a rule that exists; otherwise it
+// silences nothing (and says so here) rather than silencing something by accident.
+import { inlineSuppressions } from "./suppress.ts";
+import { defineRule } from "./types.ts";
+
+export const invalidSuppression = defineRule({
+  id: "invalid-suppression",
+  severity: "warning",
+  confidence: "high",
+  summary: "A `# wfgen-ignore` comment has no reason or names no known rule, so it suppresses nothing.",
+  fix: "Write # wfgen-ignore <rule-id>: <why this is acceptable>.",
+  visits: ["workflow"],
+  requires: ["source"],
+  check(context) {
+    for (const suppression of inlineSuppressions(context.source!, context.knownRules)) {
+      if (suppression.problem === undefined) continue;
+      context.report({
+        path: [],
+        at: { line: suppression.comment.line, column: suppression.comment.column },
+        message: `the suppression "#${suppression.comment.text.trimEnd()}" ${suppression.problem}, so it suppresses nothing`,
+        fix:
+          suppression.rules.length > 0 && suppression.problem === "gives no reason"
+            ? `add the reason: # wfgen-ignore ${suppression.rules.join(", ")}: <why this is acceptable here>`
+            : "write # wfgen-ignore <rule-id>: <reason>, with the id shown in [brackets] in the finding",
+      });
+    }
+  },
+});
