@@ -104,6 +104,10 @@ async function runCommand(spec: CommandSpec, values: Values, io: IO, positionals
         io,
       );
     }
+    case "explain": {
+      const { explain } = await import("./commands/explain.ts");
+      return explain({ ...common, names: positionals }, io);
+    }
     case "sync": {
       const { sync } = await import("./commands/sync.ts");
       return sync({ ...common, out: values.out as string | undefined }, io);

@@ -17,7 +17,7 @@ export interface OptionSpec {
 }
 
 /** Command names; each has a module `commands/<name>.ts`. */
-export type CommandName = "build" | "check" | "init" | "pin" | "update" | "sync" | "import";
+export type CommandName = "build" | "check" | "init" | "pin" | "update" | "sync" | "import" | "explain";
 
 /** One command: what it does and which flags it takes. */
 export interface CommandSpec {
@@ -157,6 +157,16 @@ export const commands: CommandSpec[] = [
     options: [cwd, entry, out, json, quiet, help],
   },
   {
+    name: "explain",
+    summary: "Show why each GITHUB_TOKEN permission of a workflow's jobs is granted.",
+    description:
+      "For every scope each job of the workflow is granted (inferred or written in workflows.ts), lists the steps that " +
+      "need it and why, and reports missing or excessive grants as the build does. The workflow is its file name " +
+      "without .yml (deploy-image) or its export name (deployImage); a job id narrows it to that job.",
+    options: [cwd, entry, json, quiet, help],
+    argument: { name: "workflow [job]", description: "The workflow to explain, and optionally one of its jobs.", variadic: true },
+  },
+  {
     name: "import",
     summary: "Turn existing workflow YAML files into a workflows.ts (and wfgen.lock.json entries).",
     description:
@@ -181,6 +191,7 @@ export const commands: CommandSpec[] = [
     argument: { name: "file.yml...", description: "Workflow files, or folders of them, to import.", variadic: true },
   },
 ];
+
 
 /** `--name <value>` or `-q, --quiet`, as listed in help. */
 export function optionLabel(option: OptionSpec): string {

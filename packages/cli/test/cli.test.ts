@@ -20,7 +20,7 @@ describe("command line", () => {
     for (const c of commands) {
       const help = await wfgen(".", [c.name, "--help"]);
       expect(help.code).toBe(0);
-      const argument = c.argument ? ` \\[${c.argument.name}\\]` : "";
+      const argument = c.argument ? ` \\[${c.argument.name.replace(/[[\]]/g, "\\$&")}\\]` : "";
       expect(help.stdout).toMatch(new RegExp(`^Usage: wfgen ${c.name}${argument} \\[options\\]\n`));
       for (const o of c.options) expect(help.stdout).toContain(`--${o.name}`);
       for (const e of exitCodes) expect(help.stdout).toContain(`  ${e.code}  ${e.meaning}`);

@@ -1,0 +1,82 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, test } from "vitest";
+import { snapshot, wfgen } from "./helpers.ts";
+
+const examples = fileURLToPath(new URL("../../../examples/", import.meta.url));
+const made: string[] = [];
+afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+function copyOf(example: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `wfgen-explain-${example}-`));
+  made.push(dir);
+  cpSync(join(examples, example), dir, { recursive: true, filter: (src) => !src.includes("node_modules") });
+  return dir;
+}
+
+describe("wfgen explain", () => {
+  test("names the step behind each scope of the docker-publish example", async () => {
+    const result = await wfgen(copyOf("docker-publish"), ["explain", "deploy-image"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      [
+        "deploy-image.yml",
+        "  job build-and-push-image (written in the source, checked)",
+        "    attestations: write",
+        '      step "Generate artifact attestation": stores the build provenance attestation in the repository',
+        "    contents: read",
+        '      step "Checkout repository": checks out the repository with GITHUB_TOKEN',
+        "    id-token: write",
+        '      step "Generate artifact attestation": requests an OIDC token to sign the build provenance attestation',
+        "    packages: write",
+        '      step "Log in to the Container registry": logs in to ghcr.io with GITHUB_TOKEN for the push of step "push"',
+        '      step "push": pushes the image to ghcr.io with GITHUB_TOKEN',
+        '      step "Generate artifact attestation": pushes the attestation to the image\'s registry (push-to-registry)',
+        "",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  test("--json by export name, narrowed to a job", async () => {
+    const result = await wfgen(copyOf("demo-push"), ["explain", "demoPush", "push", "--json"]);
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.version).toBe(1);
+    expect(json.jobs.map((j: { permissions: Array<{ scope: string; level: string }> }) => j.permissions.map((p) => `${p.scope}: ${p.level}`))).toEqual([
+      ["contents: read", "packages: write"],
+    ]);
+  });
+
+  test("an unknown workflow is a usage error listing the workflows", async () => {
+    const result = await wfgen(copyOf("demo-push"), ["explain", "nope"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no workflow is called "nope"');
+    expect(result.stderr).toContain("demo-push (export demoPush)");
+  });
+});
+
+describe("verified permission blocks in the examples", () => {
+  test("removing packages: write makes the build fail naming the step, and writes nothing", async () => {
+    const dir = copyOf("docker-publish");
+    const source = join(dir, "workflows.ts");
+    writeFileSync(source, readFileSync(source, "utf8").replace('packages: "write", ', ""));
+    const before = snapshot(join(dir, ".github"));
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/\[permissions-missing\].*step "push"/s);
+    expect(result.stderr).toContain("packages: write");
+    expect(snapshot(join(dir, ".github"))).toEqual(before);
+  });
+
+  test("adding issues: write is a warning naming the scope", async () => {
+    const dir = copyOf("docker-publish");
+    const source = join(dir, "workflows.ts");
+    writeFileSync(source, readFileSync(source, "utf8").replace('permissions: { contents: "read",', 'permissions: { issues: "write", contents: "read",'));
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/warning \[permissions-excessive\].*issues/s);
+  });
+});
