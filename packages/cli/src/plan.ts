@@ -49,8 +49,15 @@ function core(): Promise<typeof import("@wfgen/core")> {
   return import("@wfgen/core");
 }
 
+/**
+ * Which files GitHub's parser reads. `build` validates every file it may write. `check` validates only the
+ * files whose bytes differ from the disk: identical bytes were validated by the build that wrote them, and
+ * the parser costs several milliseconds a file, the largest part of a check over hundreds of workflows.
+ */
+export type ParserScope = "all" | "changed";
+
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
-export async function makePlan(flags: ProjectFlags, io: IO): Promise<Plan> {
+export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
   const root = resolveRoot(flags, io.cwd);
   const projects = await resolveProjects(root, flags, io.cwd);
   const files: TargetFile[] = [];
@@ -59,10 +66,10 @@ export async function makePlan(flags: ProjectFlags, io: IO): Promise<Plan> {
   const claimed = new Map<string, string>();
   for (const project of projects) {
     const entries = await loadWorkflows(project, root, io.cwd);
-    const { renderWorkflows, isGeneratedFile } = await core();
+    const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
-    const result = renderWorkflows(entries, { source: project.source, lock });
+    const result = renderWorkflows(entries, { source: project.source, lock, githubParser: parser === "all" });
     diagnostics.push(...result.diagnostics.map((d) => relativeTo(d, io.cwd)));
     for (const file of result.files) {
       const path = join(project.out, file.path);
@@ -89,6 +96,9 @@ export async function makePlan(flags: ProjectFlags, io: IO): Promise<Plan> {
           fix: `name the workflow "${file.path}" differently (the first argument of workflow()), or delete ${display} if ${owner} replaces it`,
           where: { workflow: file.path },
         });
+      }
+      if (parser === "changed" && current?.replace(/\r\n/g, "\n") !== file.content) {
+        diagnostics.push(...checkWithGitHubParser(file.path, file.content).map((d) => relativeTo(d, io.cwd)));
       }
       files.push({ path, display, content: file.content, exportName: file.exportName, current });
     }

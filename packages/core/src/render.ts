@@ -6,6 +6,7 @@
 import type { Diagnostic } from "./diagnostics.ts";
 import { isWorkflowDefinition } from "./dsl/brand.ts";
 import { resolveCallSite } from "./dsl/callsite.ts";
+import { locateInDefinition } from "./dsl/locate.ts";
 import type { WorkflowDefinition } from "./dsl/workflow.ts";
 import { emitYaml } from "./emit/emit.ts";
 import { generatedHeader } from "./emit/header.ts";
@@ -87,7 +88,8 @@ export function renderWorkflow(
   planner: PermissionPlanner = new PermissionPlanner([definition]),
 ): { content?: string; diagnostics: Diagnostic[] } {
   const file = definition.file;
-  const site = resolveCallSite(definition.site);
+  // Diagnostics found on the model point back at the workflows.ts line of their step, job or workflow.
+  const placed = (d: Diagnostic): Diagnostic => ({ ...d, where: { ...locateInDefinition(definition, d.where), ...d.where } });
   const lowered = planner.lower(definition);
   if (lowered.diagnostics.some((d) => d.severity === "error")) return { diagnostics: lowered.diagnostics };
 
@@ -102,7 +104,7 @@ export function renderWorkflow(
           severity: "error" as const,
           code: "invalid-workflow",
           message: issue.message,
-          where: { workflow: file, ...locate(issue.path), ...site },
+          where: { workflow: file, ...locate(issue.path), ...locateInDefinition(definition, locate(issue.path)) },
         })),
       ],
     };
@@ -111,14 +113,14 @@ export function renderWorkflow(
   const diagnostics = [
     ...lowered.diagnostics,
     ...permissions.diagnostics,
-    ...semantic.map((d) => ({ ...d, where: { ...site, ...d.where } })),
+    ...semantic.map(placed),
   ];
   if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
 
   // Pinning comes last: permissions and validation read the intents (`owner/repo@v7`), not the SHAs.
   const pinned = options.lock ? pinModel(permissions.model, options.lock, file) : undefined;
   if (pinned && pinned.diagnostics.length > 0) {
-    diagnostics.push(...pinned.diagnostics.map((d) => ({ ...d, where: { ...site, ...d.where } })));
+    diagnostics.push(...pinned.diagnostics.map(placed));
     if (pinned.diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   }
   const content = emitYaml(pinned?.model ?? permissions.model, {

@@ -34,7 +34,7 @@ interface FileReport {
 export async function check(options: CheckOptions, io: IO): Promise<ExitCode> {
   const style = styleFor(io);
   const github = inGitHubActions(io.env);
-  const plan = await makePlan(options, io);
+  const plan = await makePlan(options, io, "changed");
 
   if (hasErrors(plan.diagnostics)) {
     const errors = plan.diagnostics.filter((d) => d.severity === "error");

@@ -141,7 +141,7 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   const model: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(definition.input)) {
     if (key === "jobs") continue;
-    guard(diagnostics, { workflow: file, ...resolveCallSite(definition.site) }, () => {
+    guard(diagnostics, () => ({ workflow: file, ...resolveCallSite(definition.site) }), () => {
       model[key] = lowerValue(value, context(undefined, { kind: "workflow" }), key === "if");
     });
   }
@@ -156,14 +156,15 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   return { model, diagnostics };
 
   function lowerJob(id: string, input: JobInput, site: CallSite | undefined): Record<string, unknown> {
-    const where: Location = { workflow: file, job: id, ...resolveCallSite(site) };
+    // Locations are resolved only when a diagnostic needs one: formatting a stack is the costly part.
+    const where = (): Location => ({ workflow: file, job: id, ...resolveCallSite(site) });
     if (!ID.test(id)) {
       diagnostics.push({
         severity: "error",
         code: "invalid-job-id",
         message: `job id "${id}" is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
         fix: `rename the key "${id}" in jobs`,
-        where,
+        where: where(),
       });
     }
     const scope: JobScope = { id, needs: new Set(), steps: [], stepIndex: new Map(), site };
@@ -181,11 +182,11 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
             code: "needs-unknown-job",
             message: `job "${id}" needs a job that is not listed in this workflow's jobs`,
             fix: "add that job to the workflow's jobs, or remove it from needs",
-            where,
+            where: where(),
           });
           return "";
         }
-        diagnostics.push({ severity: "error", code: "needs-invalid", message: `job "${id}" has a needs entry that is neither a job nor a job id`, where });
+        diagnostics.push({ severity: "error", code: "needs-invalid", message: `job "${id}" has a needs entry that is neither a job nor a job id`, where: where() });
         return "";
       });
       for (const n of list) if (n) scope.needs.add(n);
@@ -211,11 +212,11 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     }
     if ("steps" in input && input.steps !== undefined) {
       out.steps = scope.steps.map((entry, index) => {
-        const stepWhere: Location = {
-          ...where,
+        const stepWhere = (): Location => ({
+          ...where(),
           step: stepLabel(entry.input, index),
           ...resolveCallSite(entry.site ?? site),
-        };
+        });
         let lowered: Record<string, unknown> = {};
         guard(diagnostics, stepWhere, () => {
           lowered = lowerStep(entry, context(scope, { kind: "step", index }));
@@ -291,7 +292,7 @@ function toStepEntry(item: StepItem): StepEntry {
 }
 
 /** Give each referenced step without an id a stable one derived from its name or action. */
-function assignStepIds(scope: JobScope, input: JobInput, diagnostics: Diagnostic[], where: Location): void {
+function assignStepIds(scope: JobScope, input: JobInput, diagnostics: Diagnostic[], where: () => Location): void {
   const referenced = new Set<object>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
@@ -325,7 +326,7 @@ function assignStepIds(scope: JobScope, input: JobInput, diagnostics: Diagnostic
         code: "invalid-step-id",
         message: `step id "${entry.id}" is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
         fix: "change the step's id",
-        where: { ...where, step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
+        where: { ...where(), step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
       });
     }
     if (used.has(entry.id)) {
@@ -334,7 +335,7 @@ function assignStepIds(scope: JobScope, input: JobInput, diagnostics: Diagnostic
         code: "duplicate-step-id",
         message: `job "${scope.id}" has two steps with id "${entry.id}"`,
         fix: "give each step of a job its own id",
-        where: { ...where, step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
+        where: { ...where(), step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
       });
     }
     used.add(entry.id);
@@ -382,11 +383,12 @@ function fail(code: string, message: string, fix: string): WfgenError {
   return new WfgenError({ severity: "error", code, message, fix, where: {} });
 }
 
-function guard(diagnostics: Diagnostic[], where: Location, body: () => void): void {
+function guard(diagnostics: Diagnostic[], where: () => Location, body: () => void): void {
   try {
     body();
   } catch (error) {
     if (!(error instanceof WfgenError)) throw error;
-    for (const d of error.diagnostics) diagnostics.push({ ...d, where: { ...where, ...d.where } });
+    const at = where();
+    for (const d of error.diagnostics) diagnostics.push({ ...d, where: { ...at, ...d.where } });
   }
 }
