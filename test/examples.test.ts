@@ -58,8 +58,11 @@ describe("the drift check on an example", () => {
 
   test("a workflow removed from the source is reported as an orphan", () => {
     const dir = copyOf("docker-publish");
-    writeFileSync(join(dir, "workflows.ts"), readFileSync(join(dir, "workflows.ts"), "utf8").replace("export const deployImage", "const deployImage"));
-    writeFileSync(join(dir, "workflows.ts"), readFileSync(join(dir, "workflows.ts"), "utf8") + "\nexport const other = workflow(\"other\", { on: \"push\", jobs: { a: job({ \"runs-on\": \"ubuntu-latest\", steps: [{ run: \"true\" }] }) } });\n");
+    writeFileSync(
+      join(dir, "workflows.ts"),
+      'import { job, workflow } from "wfgen";\n' +
+        'export const other = workflow("other", { on: "push", jobs: { a: job({ "runs-on": "ubuntu-latest", steps: [{ run: "true" }] }) } });\n',
+    );
     const result = wfgen(["check", "--cwd", dir]);
     expect(result.status).toBe(1);
     expect(result.stdout + result.stderr).toMatch(/orphan/i);

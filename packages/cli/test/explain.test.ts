@@ -23,7 +23,7 @@ describe("wfgen explain", () => {
     expect(result.stdout).toBe(
       [
         "deploy-image.yml",
-        "  job build-and-push-image (written in the source, checked)",
+        "  job build-and-push-image (inferred)",
         "    attestations: write",
         '      step "Generate artifact attestation": stores the build provenance attestation in the repository',
         "    contents: read",
@@ -58,11 +58,31 @@ describe("wfgen explain", () => {
   });
 });
 
+// The docker-publish example with the job's block written out, as GitHub's example writes it.
+const EXPLICIT = [
+  'import { dockerPublish } from "wfgen/presets";',
+  "",
+  "export const deployImage = dockerPublish({",
+  '  permissions: { contents: "read", packages: "write", attestations: "write", "id-token": "write" },',
+  "});",
+  "",
+].join("\n");
+
 describe("verified permission blocks in the examples", () => {
+  test("the written block is verified and the YAML keeps it", async () => {
+    const dir = copyOf("docker-publish");
+    writeFileSync(join(dir, "workflows.ts"), EXPLICIT);
+    const result = await wfgen(dir, ["build"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(readFileSync(join(dir, ".github/workflows/deploy-image.yml"), "utf8")).toContain(
+      "    permissions:\n      contents: read\n      packages: write\n      attestations: write\n      id-token: write\n",
+    );
+  });
+
   test("removing packages: write makes the build fail naming the step, and writes nothing", async () => {
     const dir = copyOf("docker-publish");
     const source = join(dir, "workflows.ts");
-    writeFileSync(source, readFileSync(source, "utf8").replace('packages: "write", ', ""));
+    writeFileSync(source, EXPLICIT.replace('packages: "write", ', ""));
     const before = snapshot(join(dir, ".github"));
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(1);
@@ -74,7 +94,7 @@ describe("verified permission blocks in the examples", () => {
   test("adding issues: write is a warning naming the scope", async () => {
     const dir = copyOf("docker-publish");
     const source = join(dir, "workflows.ts");
-    writeFileSync(source, readFileSync(source, "utf8").replace('permissions: { contents: "read",', 'permissions: { issues: "write", contents: "read",'));
+    writeFileSync(source, EXPLICIT.replace('permissions: { contents: "read",', 'permissions: { issues: "write", contents: "read",'));
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/warning \[permissions-excessive\].*issues/s);

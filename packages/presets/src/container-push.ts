@@ -5,7 +5,15 @@
  * image id is lowercased, as ghcr.io requires.
  */
 import { checkout } from "@wfgen/actions";
-import { job, workflow, type JobDefinition, type StepItem, type WorkflowDefinition, type WorkflowInput } from "@wfgen/core";
+import {
+  job,
+  workflow,
+  type JobDefinition,
+  type JobPermissions,
+  type StepItem,
+  type WorkflowDefinition,
+  type WorkflowInput,
+} from "@wfgen/core";
 
 /** Options of {@link containerPush}; the defaults reproduce GitHub's example. */
 export interface ContainerPushOptions {
@@ -27,6 +35,11 @@ export interface ContainerPushOptions {
   jobId?: string;
   /** Runner. Default `ubuntu-latest`. */
   runsOn?: string;
+  /**
+   * The job's GITHUB_TOKEN permissions. Default: inferred from the steps. An explicit block is verified
+   * against what the steps need (see docs/permissions.md).
+   */
+  permissions?: JobPermissions;
   /** Rearrange, replace or add steps (by name: checkout, build, login, push). */
   steps?: (steps: ContainerPushSteps) => StepItem[];
 }
@@ -78,6 +91,7 @@ export function containerPushJob(options: ContainerPushOptions = {}): JobDefinit
   };
   return job({
     "runs-on": options.runsOn ?? "ubuntu-latest",
+    ...(options.permissions !== undefined && { permissions: options.permissions }),
     steps: options.steps ? options.steps(steps) : [steps.checkout, steps.build, steps.login, steps.push],
   });
 }

@@ -21,6 +21,7 @@ import {
   workflow,
   type AnyExpr,
   type JobDefinition,
+  type JobPermissions,
   type StepDefinition,
   type StepItem,
   type WorkflowDefinition,
@@ -39,6 +40,11 @@ export interface DockerPublishOptions {
   jobId?: string;
   /** Runner. Default `ubuntu-latest`. */
   runsOn?: string;
+  /**
+   * The job's GITHUB_TOKEN permissions. Default: inferred from the steps. An explicit block is verified
+   * against what the steps need (see docs/permissions.md).
+   */
+  permissions?: JobPermissions;
   /** Registry host. Default `ghcr.io`; logins to it use GITHUB_TOKEN. */
   registry?: string;
   /**
@@ -152,6 +158,7 @@ export function dockerPublishJob(options: DockerPublishOptions = {}): JobDefinit
       );
   return job({
     "runs-on": options.runsOn ?? "ubuntu-latest",
+    ...(options.permissions !== undefined && { permissions: options.permissions }),
     ...(options.outputs && { outputs: { digest: steps.build.outputs.digest, tags: steps.meta.outputs.tags } }),
     steps: list,
   });

@@ -1,0 +1,22 @@
+// Each preset page shows the YAML the preset generates; it must be the committed example output, so the
+// page cannot fall behind the preset.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { expect, test } from "vitest";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const pages: Record<string, string[]> = {
+  "docker-publish.md": ["examples/docker-publish/.github/workflows/deploy-image.yml"],
+  "container-push.md": ["examples/demo-push/.github/workflows/demo-push.yml"],
+  "ghcr-install.md": ["examples/ghcr-install/.github/workflows/ghcr-install.yml", "examples/ghcr-install/.github/workflows/ghcr-tools.yml"],
+  "package-cleanup.md": ["examples/cleanup/.github/workflows/package-cleanup.yml"],
+  "drift-check.md": [".github/workflows/wfgen-check.yml"],
+};
+
+for (const [page, files] of Object.entries(pages)) {
+  test(`docs/presets/${page} shows the generated YAML`, () => {
+    const text = readFileSync(`${root}docs/presets/${page}`, "utf8");
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(blocks).toEqual(files.map((file) => readFileSync(`${root}${file}`, "utf8")));
+  });
+}
