@@ -7,6 +7,7 @@ import type { Diagnostic } from "./diagnostics.ts";
 import { isWorkflowDefinition } from "./dsl/brand.ts";
 import { resolveCallSite } from "./dsl/callsite.ts";
 import { locateInDefinition } from "./dsl/locate.ts";
+import { permissionComments } from "./permissions/comments.ts";
 import type { WorkflowDefinition } from "./dsl/workflow.ts";
 import { emitYaml } from "./emit/emit.ts";
 import { generatedHeader } from "./emit/header.ts";
@@ -35,6 +36,8 @@ export interface RenderResult {
 export interface RenderOptions {
   /** The source file named in each header, relative to the repository root, e.g. `workflows.ts`. */
   source: string;
+  /** Write the reason for each granted scope as a YAML comment next to it (default false). */
+  permissionComments?: boolean;
   /** Run GitHub's own parser over every emitted file (default true). */
   githubParser?: boolean;
   /**
@@ -123,9 +126,10 @@ export function renderWorkflow(
     diagnostics.push(...pinned.diagnostics.map(placed));
     if (pinned.diagnostics.some((d) => d.severity === "error")) return { diagnostics };
   }
+  const comments = [...(pinned?.comments ?? []), ...(options.permissionComments ? permissionComments(permissions) : [])];
   const content = emitYaml(pinned?.model ?? permissions.model, {
     header: generatedHeader(options.source),
-    ...(pinned && { comments: pinned.comments }),
+    ...(comments.length > 0 && { comments }),
   });
   if (options.githubParser !== false) {
     const rejected = checkWithGitHubParser(file, content);
