@@ -149,3 +149,9 @@ async function breakdown(dir, median) {
     `  renderWorkflows, GitHub's parser on             ${withParser.toFixed(0).padStart(5)} ms   (parser: ${((withParser - without) / entries.length).toFixed(1)} ms per workflow)`,
   );
 }
+
+// `wfgen import` of 300 workflow files (bench/import.mjs); WFGEN_BENCH_IMPORT=0 skips it.
+if (process.env.WFGEN_BENCH_IMPORT !== "0") {
+  console.log("");
+  await import("./import.mjs");
+}

@@ -34,7 +34,7 @@ export async function run(argv: string[], io: IO): Promise<ExitCode> {
       spec.argument ? (spec.argument.variadic ? Infinity : 1) : 0,
       positionals,
     );
-    json = values.json === true;
+    json = values.json === true || values.format === "json";
     if (values.help) {
       io.stdout.write(commandHelp(spec));
       return ExitCode.ok;
@@ -104,6 +104,19 @@ async function runCommand(spec: CommandSpec, values: Values, io: IO, positionals
         io,
       );
     }
+    case "lint": {
+      const { lint } = await import("./commands/lint.ts");
+      return lint(
+        {
+          ...common,
+          out: values.out as string | undefined,
+          files: positionals,
+          format: values.format as string | undefined,
+          failOn: values["fail-on"] as string | undefined,
+        },
+        io,
+      );
+    }
     case "explain": {
       const { explain } = await import("./commands/explain.ts");
       return explain({ ...common, names: positionals }, io);
@@ -111,6 +124,20 @@ async function runCommand(spec: CommandSpec, values: Values, io: IO, positionals
     case "sync": {
       const { sync } = await import("./commands/sync.ts");
       return sync({ ...common, out: values.out as string | undefined }, io);
+    }
+    case "add": {
+      const { add } = await import("./commands/add.ts");
+      return add(
+        {
+          ...common,
+          action: positionals[0],
+          from: values.from as string | undefined,
+          out: values.out as string | undefined,
+          force: values.force === true,
+          offline: values.offline === true,
+        },
+        io,
+      );
     }
   }
 }

@@ -3,4 +3,11 @@
  * "wfgen", and types `wfgen.config.ts`.
  */
 export * from "@wfgen/core";
-export { defineConfig, type ProjectConfig, type WfgenConfig } from "./config.ts";
+export {
+  defineConfig,
+  type LintConfig,
+  type LintRuleSetting,
+  type LintSuppression,
+  type ProjectConfig,
+  type WfgenConfig,
+} from "./config.ts";

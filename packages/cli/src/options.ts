@@ -17,7 +17,7 @@ export interface OptionSpec {
 }
 
 /** Command names; each has a module `commands/<name>.ts`. */
-export type CommandName = "build" | "check" | "init" | "pin" | "update" | "sync" | "import" | "explain";
+export type CommandName = "build" | "check" | "init" | "pin" | "update" | "sync" | "add" | "import" | "explain" | "lint";
 
 /** One command: what it does and which flags it takes. */
 export interface CommandSpec {
@@ -108,6 +108,38 @@ export const commands: CommandSpec[] = [
     options: [cwd, entry, out, json, quiet, help],
   },
   {
+    name: "lint",
+    summary: "Security lint of workflows.ts's workflows, or of any workflow YAML files.",
+    description:
+      "With files (paths, folders or globs relative to --cwd), lints those workflow files as they are. Without, lints " +
+      "the YAML that workflows.ts generates (findings point at its lines, as `wfgen build` writes it), or the committed " +
+      ".github/workflows/*.yml when there is no workflows.ts. Exits 1 when a finding is at or above --fail-on. " +
+      "The rules are described in docs/rules/README.md; wfgen.config.ts can change their severity and suppress findings.",
+    options: [
+      cwd,
+      entry,
+      out,
+      {
+        name: "format",
+        type: "string",
+        value: "format",
+        default: "text",
+        description: "text, json (versioned, `{ \"version\": 1, ... }`) or sarif (SARIF 2.1.0 for GitHub code scanning).",
+      },
+      {
+        name: "fail-on",
+        type: "string",
+        value: "severity",
+        default: "error",
+        description: "Exit 1 when any finding is at or above this severity: error, warning or info.",
+      },
+      { name: "json", type: "boolean", description: "The same as --format json." },
+      quiet,
+      help,
+    ],
+    argument: { name: "files...", description: "Workflow files, folders of them, or globs; none: the project.", variadic: true },
+  },
+  {
     name: "init",
     summary: "Write a starter workflows.ts.",
     description:
@@ -155,6 +187,38 @@ export const commands: CommandSpec[] = [
       "the SHA and tag in wfgen.lock.json, so that the next `wfgen check` passes. When a bot moved an action to " +
       "another major version, it says which intent to change in workflows.ts.",
     options: [cwd, entry, out, json, quiet, help],
+  },
+  {
+    name: "add",
+    summary: "Generate a typed binding for any action into your project, and pin it in wfgen.lock.json.",
+    description:
+      "Resolves owner/repo[/path]@ref to a commit as `wfgen pin` does (or takes the commit wfgen.lock.json already " +
+      "has), reads the action's action.yml at that commit from GitHub (or the file given with --from), and writes a " +
+      "typed binding module, typed like wfgen's own bindings, to wfgen/actions/owner/repo.ts next to the entry " +
+      "file. Records the intent in wfgen.lock.json and prints the import to write. Never replaces a binding without --force.",
+    options: [
+      cwd,
+      entry,
+      {
+        name: "from",
+        type: "string",
+        value: "file",
+        description: "Read the action's metadata from this action.yml instead of fetching it from GitHub.",
+      },
+      {
+        name: "out",
+        type: "string",
+        value: "dir",
+        default: "wfgen/actions next to the entry file",
+        description: "The folder bindings go to, one module per action (owner/repo.ts).",
+      },
+      { name: "force", type: "boolean", description: "Replace the binding if it exists." },
+      offline,
+      json,
+      quiet,
+      help,
+    ],
+    argument: { name: "action", description: "The action and release to bind: owner/repo@ref or owner/repo/path@ref." },
   },
   {
     name: "explain",

@@ -10,7 +10,8 @@ import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
 import { importUserModule } from "./load/module.ts";
-import { resolveProjects, resolveRoot, type Project, type ProjectFlags } from "./load/project.ts";
+import { configFileOf, loadConfig, resolveProjects, resolveRoot, type Project, type ProjectFlags } from "./load/project.ts";
+import { lintRendered, type LintRun, type RenderedFileToLint } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
 
 /** A file some workflow renders to. */
@@ -37,8 +38,13 @@ export interface OrphanFile {
 export interface Plan {
   files: TargetFile[];
   orphans: OrphanFile[];
-  /** Render diagnostics, plus the CLI's own errors (a hand-written file in the way, two workflows for one file). */
+  /**
+   * Render diagnostics, plus the CLI's own errors (a hand-written file in the way, two workflows for one file),
+   * then the lint findings of the rendered files (also in `lint`).
+   */
   diagnostics: Diagnostic[];
+  /** What the linter found in the rendered files (see lint/rendered.ts); its findings are also in `diagnostics`. */
+  lint: LintRun;
 }
 
 /**
@@ -59,7 +65,9 @@ export type ParserScope = "all" | "changed";
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
 export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
   const root = resolveRoot(flags, io.cwd);
-  const projects = await resolveProjects(root, flags, io.cwd);
+  const config = await loadConfig(root, io.cwd);
+  const projects = await resolveProjects(root, flags, io.cwd, config);
+  const toLint: RenderedFileToLint[] = [];
   const files: TargetFile[] = [];
   const diagnostics: Diagnostic[] = [];
   // Case-insensitive: two names that differ only in case are one file on macOS and Windows.
@@ -100,6 +108,10 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       if (parser === "changed" && current?.replace(/\r\n/g, "\n") !== file.content) {
         diagnostics.push(...checkWithGitHubParser(file.path, file.content).map((d) => relativeTo(d, io.cwd)));
       }
+      // Linted like GitHub's parser reads: identical bytes were linted by the build that wrote them.
+      if (parser === "all" || current?.replace(/\r\n/g, "\n") !== file.content) {
+        toLint.push({ display, content: file.content, lock });
+      }
       files.push({ path, display, content: file.content, exportName: file.exportName, current });
     }
   }
@@ -107,7 +119,14 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const { isGeneratedFile } = await core();
   const orphans = outDirs.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile));
   files.sort((a, b) => compare(a.display, b.display));
-  return { files, orphans, diagnostics };
+  const configFile = configFileOf(root);
+  const lint = await lintRendered(
+    toLint.sort((a, b) => compare(a.display, b.display)),
+    { config: config.lint ?? {}, file: configFile && displayPath(configFile, io.cwd) },
+    diagnostics,
+  );
+  diagnostics.push(...lint.findings);
+  return { files, orphans, diagnostics, lint };
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { actionMetadata } from "@wfgen/actions/metadata";
 import { OUTPUT_URL, TAGS_JSON_URL, renderCatalog } from "../scripts/gen-catalog.mjs";
 import { CATALOG } from "../src/github/catalog.gen.ts";
 import { actionTags, startFakeGitHub } from "./fake-github.ts";
@@ -29,10 +30,13 @@ describe.skipIf(tagsMissing)("pins agree with action-tags.json", () => {
   const repos = Object.keys(CATALOG);
   const intents = repos.map((name) => `${name}@${meta()[name]!.latest_major_tag}`);
   // github-script runs the caller's script, so only its author can say which token scopes it needs.
-  const stepOf = (intent: string): string =>
-    intent.startsWith("actions/github-script@")
-      ? `step({ uses: "${intent}" }, { permissions: {} })`
-      : `{ uses: "${intent}" }`;
+  // Required inputs are given, since the build's linter refuses a step without them (missing-action-input).
+  const stepOf = (intent: string): string => {
+    const [name, ref] = intent.split("@") as [string, string];
+    const inputs = Object.entries(actionMetadata(name, ref)?.inputs ?? {}).filter(([, input]) => input.required);
+    const step = `{ uses: "${intent}"${inputs.length ? `, with: { ${inputs.map(([input]) => `"${input}": "x"`).join(", ")} }` : ""} }`;
+    return intent.startsWith("actions/github-script@") ? `step(${step}, { permissions: {} })` : step;
+  };
   const workflowsTs =
     'import { job, step, workflow } from "wfgen";\n\nexport const ci = workflow("ci", {\n  on: { push: {} },\n' +
     `  jobs: { all: job({ "runs-on": "ubuntu-latest", steps: [${intents.map(stepOf).join(", ")}] }) },\n});\n`;

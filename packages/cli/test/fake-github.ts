@@ -42,6 +42,8 @@ export interface FakeGitHub {
   refObject(repo: string, tag: string): { sha: string; type: "commit" | "tag" };
   /** Serve this action.yml text for `repo` at `commit`. */
   setActionYml(repo: string, commit: string, text: string): void;
+  /** Serve `text` as the file at `path` (`action.yaml`, `init/action.yml`) of `repo` at `commit`. */
+  setFile(repo: string, commit: string, path: string, text: string): void;
   /** Answer every request with GitHub's rate-limit error while on. */
   rateLimit(on: boolean): void;
   close(): Promise<void>;
@@ -59,6 +61,7 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
   const refs = new Map<string, Map<string, { sha: string; type: "commit" | "tag" }>>();
   const tagObjects = new Map<string, { tag: string; object: { sha: string; type: "commit" | "tag" } }>();
   const yml = new Map<string, string>();
+  const files = new Map<string, string>();
   let limited = false;
 
   const setTag = (repo: string, tag: string, commit: string, layers = 0): void => {
@@ -143,7 +146,7 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
     if (rest.startsWith("contents/")) {
       const path = rest.slice("contents/".length);
       const commit = url.searchParams.get("ref") ?? "";
-      const text = path === "action.yml" ? actionYml(repo, commit) : undefined;
+      const text = files.get(`${repo}@${commit}:${path}`) ?? (path === "action.yml" ? actionYml(repo, commit) : undefined);
       if (text === undefined) return send(404, { message: "Not Found" });
       if (!(req.headers.accept ?? "").includes("raw")) return send(415, { message: "ask for the raw media type" });
       res.writeHead(200, { "content-type": "text/plain" });
@@ -160,6 +163,7 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
     setTag,
     refObject: (repo, tag) => refs.get(repo)!.get(tag)!,
     setActionYml: (repo, commit, text) => void yml.set(`${repo}@${commit}`, text),
+    setFile: (repo, commit, path, text) => void files.set(`${repo}@${commit}:${path}`, text),
     rateLimit: (on) => void (limited = on),
     close: () =>
       new Promise<void>((resolve) => {

@@ -15,7 +15,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { isDocument, parseAllDocuments } from "yaml";
-import { expectSameWorkflows, importAndBuild, typeErrors, type RoundTrip, type YamlFiles } from "./import-helpers.ts";
+import { expectSameWorkflows, importAndBuild, typeErrors, yamlComments, type RoundTrip, type YamlFiles } from "./import-helpers.ts";
 import { repo, wfgen } from "./helpers.ts";
 
 const CORPUS = fileURLToPath(new URL("../../../../shared/data/corpus/starter-workflows/", import.meta.url));
@@ -81,6 +81,26 @@ describe("wfgen import over GitHub's starter workflows", () => {
     // A script keeps its ${{ }} as text: an interpolated expression would move to env in the YAML.
     expect(source).toContain("${{ github.event_name != 'pull_request' }}");
     expect(source).toContain("// Publish semver tags as releases.");
+  });
+
+  test("the file is formatted: prettier leaves it as it is", async () => {
+    const prettier = await import("prettier");
+    expect(await prettier.format(trip.source, { parser: "typescript" })).toBe(trip.source);
+  });
+
+  test("every comment of the YAML is in the TypeScript, as a // comment", () => {
+    const lines = new Set(trip.source.split("\n").map((l) => l.trim()));
+    const missing: string[] = [];
+    for (const [name, text] of Object.entries(instantiated)) {
+      for (const comment of yamlComments(text)) {
+        // A pin's version tag moves into wfgen.lock.json, and the build writes it back after the SHA.
+        if (/^\s*v?\d+(\.\d+)*\s*$/.test(comment)) continue;
+        const expected = comment.trim() === "" ? "//" : `// ${comment.trim()}`;
+        const found = [...lines].some((l) => l === expected || l.endsWith(` ${expected}`) || (comment.startsWith(" ") && l.endsWith(`//${comment.trimEnd()}`)));
+        if (!found) missing.push(`${name}: #${comment}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 
   test("as published, the templates whose placeholders are not valid values are refused with their line", async () => {

@@ -18,7 +18,7 @@ import { fileURLToPath } from "node:url";
 import { isCommitSha, isUnpinned, parseLock, parseUses, type Lock } from "@wfgen/core";
 import ts from "typescript";
 import { expect } from "vitest";
-import { parse } from "yaml";
+import { Parser, parse } from "yaml";
 import { read, repo, wfgen, write, type RunResult } from "./helpers.ts";
 
 /** A workflow file to import: its name (`ci.yml`) and YAML text. */
@@ -126,6 +126,20 @@ export function typeErrors(file: string): string[] {
       const line = where ? `:${where.line + 1}:${where.character + 1}` : "";
       return `${file}${line}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
     });
+}
+
+/** Every `#` comment of a YAML text (from its CST, so `#` inside strings and block scalars is not one). */
+export function yamlComments(text: string): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== "object") return;
+    const token = value as { type?: string; source?: string };
+    if (token.type === "comment" && typeof token.source === "string") found.push(token.source.slice(1));
+    else for (const item of Object.values(value)) if (typeof item === "object") visit(item);
+  };
+  visit([...new Parser().parse(text)]);
+  return found;
 }
 
 /** The text of a fixture under test/fixtures/import/. */

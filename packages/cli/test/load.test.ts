@@ -169,7 +169,7 @@ describe("loading workflows.ts", () => {
       [`${store}/labels@1.0.0/node_modules/labels/index.js`]:
         'import { os } from "os-name";\nexport const runner = `${os}-latest`;\n',
       [`${store}/os-name@2.0.0/node_modules/os-name/package.json`]: '{ "name": "os-name", "main": "index.cjs" }',
-      [`${store}/os-name@2.0.0/node_modules/os-name/index.cjs`]: 'exports.os = "from-pnpm";\n',
+      [`${store}/os-name@2.0.0/node_modules/os-name/index.cjs`]: 'exports.os = "macos";\n',
       "workflows.ts": `import { runner } from "labels";\n${workflowsTs("ci").replaceAll('"ubuntu-latest"', "runner")}`,
     });
     symlinkSync(
@@ -180,7 +180,7 @@ describe("loading workflows.ts", () => {
     symlinkSync(join(dir, store, "labels@1.0.0/node_modules/labels"), join(dir, "node_modules/labels"), "dir");
     const result = await wfgen(dir, ["build"]);
     expect(result).toMatchObject({ code: 0, stderr: "" });
-    expect(read(dir, ".github/workflows/ci.yml")).toContain("runs-on: from-pnpm-latest");
+    expect(read(dir, ".github/workflows/ci.yml")).toContain("runs-on: macos-latest");
   });
 
   test("an ESM project; a CommonJS entry (module.exports) works too", async () => {

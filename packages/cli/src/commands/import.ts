@@ -84,7 +84,7 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
   }
   for (const n of result.notes) io.stderr.write(`${n.line !== undefined ? `${n.file}:${n.line}` : n.file}: ${style.yellow("note:")} ${n.message}\n`);
   if (!options.quiet) {
-    for (const w of result.imported) io.stdout.write(`${style.green("imported")} ${w.file} -> export ${w.exportName} (writes ${DEFAULT_OUT}/${outputFile(w.workflow)})\n`);
+    for (const w of result.imported) io.stdout.write(`${style.green("imported")} ${w.file} -> export ${w.exportName} (writes ${DEFAULT_OUT}/${w.output})\n`);
     for (const path of written) io.stdout.write(`${style.green("written ")} ${path}\n`);
   }
   const failed = problems.length;
@@ -121,10 +121,6 @@ function expand(paths: string[]): string[] {
       .sort()
       .map((name) => join(path, name));
   });
-}
-
-function outputFile(workflow: string): string {
-  return /\.ya?ml$/.test(workflow) ? workflow : `${workflow}.yml`;
 }
 
 /** Write through a temporary file in the same folder, so a reader never sees half a file. */

@@ -140,7 +140,7 @@ const INSTALL: Record<PackageManager, string> = {
 };
 
 function starter(repo: Repository, name: string): string {
-  const steps = ['        { uses: "actions/checkout@v4" },'];
+  const steps = ['        { uses: "actions/checkout@v4", with: { "persist-credentials": false } },'];
   if (repo.hasPackageJson) {
     if (repo.manager === "pnpm") steps.push('        { uses: "pnpm/action-setup@v4" },');
     const version = repo.nodeVersionFile ? `"node-version-file": "${repo.nodeVersionFile}"` : `"node-version": "lts/*"`;

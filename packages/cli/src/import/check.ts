@@ -13,7 +13,7 @@
  *   import). Where inference cannot know what a step needs, the job gets `unchecked("write-all")`, the
  *   most the repository's default token could have granted, with a comment saying to narrow it.
  */
-import { model, renderWorkflows, unchecked, workflow, type Diagnostic, type WorkflowInput } from "@wfgen/core";
+import { model, renderWorkflows, unchecked, workflow, type Diagnostic, type Lock, type WorkflowInput } from "@wfgen/core";
 import type { PermissionDecision } from "./convert.ts";
 import { isRecord } from "./raw.ts";
 
@@ -36,7 +36,32 @@ export interface CheckResult {
   /** Jobs to write as `unchecked(...)`, by workflow file, then job id. */
   permissions: Map<string, Map<string, PermissionDecision>>;
   problems: CheckProblem[];
+  /** What the build writes for each workflow that passed, by file. */
+  rendered: Map<string, string>;
 }
+
+/**
+ * What a job without `permissions` gets when the repository's default is the permissive one, the most a
+ * default token can do (GitHub's "Permissions for the GITHUB_TOKEN" table): write on every scope but
+ * `id-token` (none) and `models` (read). Spelled out rather than `write-all`, which would also grant
+ * `id-token: write`, and which the build refuses (blanket-permissions).
+ */
+const PERMISSIVE_DEFAULT: model.PermissionsMap = {
+  actions: "write",
+  attestations: "write",
+  checks: "write",
+  contents: "write",
+  deployments: "write",
+  discussions: "write",
+  issues: "write",
+  models: "read",
+  packages: "write",
+  pages: "write",
+  "pull-requests": "write",
+  "repository-projects": "write",
+  "security-events": "write",
+  statuses: "write",
+};
 
 const PERMISSION_ERRORS = new Set([
   "permissions-missing",
@@ -46,8 +71,11 @@ const PERMISSION_ERRORS = new Set([
   "permissions-blanket",
 ]);
 
-/** Check the workflows together (a local reusable-workflow call is planned against its callee). */
-export function checkWorkflows(inputs: CheckInput[]): CheckResult {
+/**
+ * Check the workflows together (a local reusable-workflow call is planned against its callee), pinned from
+ * `lock` as the build pins them.
+ */
+export function checkWorkflows(inputs: CheckInput[], lock: Lock): CheckResult {
   const problems: CheckProblem[] = [];
   const valid: CheckInput[] = [];
   for (const input of inputs) {
@@ -57,8 +85,8 @@ export function checkWorkflows(inputs: CheckInput[]): CheckResult {
   }
 
   const permissions = new Map<string, Map<string, PermissionDecision>>();
-  const first = render(valid, permissions);
-  for (const d of first) {
+  const first = render(valid, permissions, lock);
+  for (const d of first.errors) {
     const file = d.where.workflow;
     const input = valid.find((i) => i.file === file);
     if (!input || !PERMISSION_ERRORS.has(d.code) || d.where.job === undefined) continue;
@@ -67,23 +95,37 @@ export function checkWorkflows(inputs: CheckInput[]): CheckResult {
     if (!jobs.has(d.where.job)) jobs.set(d.where.job, decide(input.value, d.where.job, d));
   }
   const failed = new Set<string>();
-  for (const d of render(valid, permissions)) {
+  // Rendered again with the decisions (all together: a local call is planned against its callee), which
+  // must leave nothing the build would refuse; without decisions the first render's errors stand.
+  const final = permissions.size > 0 ? render(valid, permissions, lock) : first;
+  for (const d of final.errors) {
     const file = d.where.workflow ?? "";
     failed.add(file);
     problems.push({ file, message: `${d.message}${d.fix ? ` (${d.fix})` : ""}`, path: pathOf(d, valid.find((i) => i.file === file)?.value) });
   }
-  for (const file of failed) permissions.delete(file);
-  return { permissions, problems };
+  for (const file of failed) {
+    permissions.delete(file);
+    final.rendered.delete(file);
+  }
+  return { permissions, problems, rendered: final.rendered };
 }
 
-/** The error diagnostics of rendering `inputs` with `decisions` applied. */
-function render(inputs: CheckInput[], decisions: Map<string, Map<string, PermissionDecision>>): Diagnostic[] {
+/** The error diagnostics and the files of rendering `inputs` with `decisions` applied. */
+function render(
+  inputs: CheckInput[],
+  decisions: Map<string, Map<string, PermissionDecision>>,
+  lock: Lock,
+): { errors: Diagnostic[]; rendered: Map<string, string> } {
   const entries = inputs.map((input) => ({
     exportName: input.file,
     value: workflow(input.file, applyDecisions(input.value, decisions.get(input.file)) as WorkflowInput),
   }));
-  const result = renderWorkflows(entries, { source: "workflows.ts", githubParser: false });
-  return result.diagnostics.filter((d) => d.severity === "error");
+  // GitHub's parser runs on the user's own file instead (index.ts), where its lines mean something.
+  const result = renderWorkflows(entries, { source: "workflows.ts", githubParser: false, lock });
+  return {
+    errors: result.diagnostics.filter((d) => d.severity === "error"),
+    rendered: new Map(result.files.map((f) => [f.path, f.content])),
+  };
 }
 
 function applyDecisions(value: Record<string, unknown>, decisions: Map<string, PermissionDecision> | undefined): Record<string, unknown> {
@@ -97,27 +139,27 @@ function applyDecisions(value: Record<string, unknown>, decisions: Map<string, P
 
 function decide(workflowValue: Record<string, unknown>, jobId: string, diagnostic: Diagnostic): PermissionDecision {
   const job = (workflowValue.jobs as Record<string, Record<string, unknown>>)[jobId]!;
-  const reported = diagnostic.message.replace(/\s+/g, " ");
+  const reported = diagnostic.message.replace(/\s+/g, " ").replace(/([^.])$/, "$1.");
   if (job.permissions !== undefined) {
     return {
       grant: job.permissions as Permissions,
       added: false,
-      why: `wfgen import: kept as written and unchecked; wfgen's check says: ${reported}`,
+      why: `wfgen import: kept as written, unchecked, since wfgen's check refuses it: ${reported}`,
     };
   }
   if (workflowValue.permissions !== undefined) {
     return {
       grant: workflowValue.permissions as Permissions,
       added: true,
-      why: `wfgen import: the workflow's permissions, which this job ran with, unchecked; wfgen's check says: ${reported}`,
+      why: `wfgen import: the workflow's permissions, which this job ran with, unchecked, since wfgen cannot infer them: ${reported}`,
     };
   }
   return {
-    grant: "write-all",
+    grant: PERMISSIVE_DEFAULT,
     added: true,
     why:
       "wfgen import: this job had no permissions, so it ran with the repository's default token permissions " +
-      `(write-all at most), and wfgen cannot infer them: ${reported} Narrow this grant; \`npx wfgen explain\` shows what the steps need.`,
+      `(at most these, GitHub's permissive default), and wfgen cannot infer them: ${reported} Narrow this grant; \`npx wfgen explain\` shows what the steps need.`,
   };
 }
 

@@ -150,12 +150,13 @@ export function collectNotes(document: Document, tokens: readonly unknown[], tex
 /** Every `#` comment in the CST, in file order. Comments inside block scalars are text, not tokens. */
 function findComments(tokens: readonly unknown[], text: string, lines: LineCounter): Comment[] {
   const found: Comment[] = [];
+  if (!text.includes("#")) return found;
+  // A plain walk over the CST: arrays and token objects; strings (`source`) and numbers are skipped.
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+      for (const item of value) if (item !== null && typeof item === "object") visit(item);
       return;
     }
-    if (value === null || typeof value !== "object") return;
     const token = value as { type?: unknown; offset?: unknown; source?: unknown };
     if (token.type === "comment" && typeof token.offset === "number" && typeof token.source === "string") {
       const { line, col } = lines.linePos(token.offset);
@@ -169,7 +170,10 @@ function findComments(tokens: readonly unknown[], text: string, lines: LineCount
       });
       return;
     }
-    for (const [k, v] of Object.entries(value)) if (k !== "source" && typeof v === "object") visit(v);
+    for (const key in token) {
+      const child = (token as Record<string, unknown>)[key];
+      if (child !== null && typeof child === "object") visit(child);
+    }
   };
   visit(tokens);
   found.sort((a, b) => a.offset - b.offset);

@@ -132,7 +132,7 @@ class Converter {
       handle.statement = {
         name: handle.name,
         exported: false,
-        leading: this.movedNotes(path),
+        leading: [...this.movedNotes(path), ...this.usesComments(path, steps[handle.index])],
         trailing: [],
         code: this.stepCode(jobId, steps[handle.index] as Record<string, unknown>, handle.index, path, true),
       };
@@ -300,9 +300,23 @@ class Converter {
       const handle = byIndex.get(index);
       if (handle) return { value: ts(handle.name), blank: this.notes.entry(at).blank };
       const code = isRecord(step) ? this.stepCode(jobId, step, index, at, false) : this.valueCode(step, at, undefined);
-      return { ...this.notesOf(at), value: code };
+      const notes = this.notesOf(at);
+      const moved = this.usesComments(at, step);
+      return { ...notes, ...(moved.length > 0 && { leading: [...(notes.leading ?? []), ...moved] }), value: code };
     });
     return { kind: "array", items, end: this.notes.end(path) };
+  }
+
+  /**
+   * The comments of a step's `uses:` line when a binding replaces that line: they go above the step. A
+   * `# v4.2.2` the lock now carries is dropped (the build writes it back).
+   */
+  private usesComments(path: Path, step: unknown): string[] {
+    if (!isRecord(step) || typeof step.uses !== "string" || !this.bindingOf(path, step)) return [];
+    const at = [...path, "uses"];
+    const notes = this.notes.entry(at);
+    const trailing = notes.trailing !== undefined && !this.pinned(at, step.uses).consumedComment ? [notes.trailing, ...notes.continued] : [];
+    return [...notes.leading, ...trailing];
   }
 
   /** The step handles readable from step `index` of a job: the earlier ones. */
@@ -368,16 +382,10 @@ class Converter {
     this.actions.add(binding.importName);
     const { known, raw } = splitKnown(step, "step");
     const entries: CodeEntry[] = [];
-    const moved: string[] = [];
     for (const [key, value] of known) {
       const at = [...path, key];
-      if (key === "uses") {
-        // The ref is the binding's; the uses line's comments (but a consumed version tag) go above the call.
-        const notes = this.notes.entry(at);
-        moved.push(...notes.leading);
-        if (notes.trailing !== undefined && !this.pinned(at, value as string).consumedComment) moved.push(notes.trailing);
-        continue;
-      }
+      // The ref is the binding's; the comments of the uses line go with the step (usesComments).
+      if (key === "uses") continue;
       if (key === "with") {
         const inputs = Object.entries(value as Record<string, unknown>).map(([name, item]) => {
           const itemPath = [...at, name];
@@ -396,8 +404,8 @@ class Converter {
       entries.push(this.entry(key, this.valueCode(value, at, LITERAL_STEP_KEYS.has(key) ? undefined : scope), at));
     }
     this.addRaw(entries, raw, path);
-    if (moved.length > 0 && entries[0]) entries[0] = { ...entries[0], leading: [...moved, ...(entries[0].leading ?? [])] };
-    const args: Code[] = entries.length > 0 || moved.length > 0 ? [{ kind: "object", entries, end: [...moved.filter(() => entries.length === 0), ...this.notes.end(path)] }] : [];
+    const end = this.notes.end(path);
+    const args: Code[] = entries.length > 0 || end.length > 0 ? [{ kind: "object", entries, end }] : [];
     return { kind: "call", callee: binding.callee, args };
   }
 

@@ -6,12 +6,14 @@
  */
 import { checkWithGitHubParser, type Lock } from "@wfgen/core";
 import { checkWorkflows } from "./check.ts";
-import { convertWorkflow, pathKey, type ConvertedWorkflow } from "./convert.ts";
+import { convertWorkflow, pathKey } from "./convert.ts";
 import { NameAllocator } from "./names.ts";
 import { PinPlanner, type PinDecision } from "./pins.ts";
 import { isRecord, withRaw } from "./raw.ts";
 import { readWorkflow, type WorkflowSource } from "./read.ts";
-import { printSource } from "./source.ts";
+import { SourcePrinter } from "./source.ts";
+import { Formatter } from "./format.ts";
+import { lintRendered } from "../lint/rendered.ts";
 import type { ImportNote, ImportProblem, Path } from "./types.ts";
 import { BINDINGS } from "./bindings.gen.ts";
 
@@ -36,8 +38,10 @@ export interface ImportOptions {
 /** One imported workflow. */
 export interface ImportedWorkflow {
   file: string;
-  /** The first argument of `workflow()`: the output file name. */
+  /** The first argument of `workflow()`. */
   workflow: string;
+  /** The file `wfgen build` writes for it, in the output folder: `ci.yml`. */
+  output: string;
   exportName: string;
 }
 
@@ -72,6 +76,16 @@ const IMPORTABLE = [
 
 /** Import `files`; see docs/migrating.md for what changes and what does not. */
 export async function importWorkflows(files: ImportFile[], options: ImportOptions): Promise<ImportResult> {
+  // Started first: a large import's formatting workers load prettier while the YAML is read and checked.
+  const formatter = await Formatter.create(files.reduce((sum, f) => sum + f.text.length, 0));
+  try {
+    return await importWith(formatter, files, options);
+  } finally {
+    await formatter.close();
+  }
+}
+
+async function importWith(formatter: Formatter, files: ImportFile[], options: ImportOptions): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
   const notes: ImportNote[] = [];
 
@@ -94,8 +108,21 @@ export async function importWorkflows(files: ImportFile[], options: ImportOption
     sources.push({ source: read.source, workflow });
   }
 
+  // Refs first: intents and lock entries, in file order, so that the check renders what the build will.
+  const pins = new PinPlanner(options.lock, options.now, UNPINNED_REASON);
+  const decisions = new Map<WorkflowSource, Map<string, PinDecision>>();
+  for (const { source } of sources) {
+    const map = new Map<string, PinDecision>();
+    for (const { path, uses } of usesSites(source.value)) map.set(pathKey(path), await pins.decide(uses, source.notes.entry(path).trailing));
+    decisions.set(source, map);
+  }
+  const lock = pins.merged();
+
   // Check with the build's own rules; what it would refuse is reported here, with the line.
-  const check = checkWorkflows(sources.map((s) => ({ file: outputFile(s.workflow), value: withRaw(s.source.value) })));
+  const check = checkWorkflows(
+    sources.map((s) => ({ file: outputFile(s.workflow), value: withRaw(withIntents(s.source.value, decisions.get(s.source)!)) })),
+    lock,
+  );
   const refused = new Set<string>();
   for (const problem of check.problems) {
     const entry = sources.find((s) => outputFile(s.workflow) === problem.file);
@@ -103,43 +130,62 @@ export async function importWorkflows(files: ImportFile[], options: ImportOption
     refused.add(problem.file);
     problems.push({ file: entry.source.file, ...entry.source.locate(problem.path), message: `not a workflow wfgen can build: ${problem.message}` });
   }
-  // Then GitHub's own parser, on the file as written, so its findings point at the user's lines.
-  for (const { source, workflow } of sources) {
-    if (refused.has(outputFile(workflow))) continue;
-    const rejected = checkWithGitHubParser(source.file, source.text)[0];
-    if (rejected === undefined) continue;
-    refused.add(outputFile(workflow));
-    const at = /at line (\d+), column (\d+): (.*)$/s.exec(rejected.message);
-    problems.push({
-      file: source.file,
-      ...(at && { line: Number(at[1]), column: Number(at[2]) }),
-      message: `GitHub's workflow parser rejects it: ${at ? at[3] : rejected.message}`,
-    });
-  }
-  const accepted = sources.filter((s) => !refused.has(outputFile(s.workflow)));
-
-  // Refs: intents and lock entries, in file order.
-  const pins = new PinPlanner(options.lock, options.now, "kept as imported by `wfgen import`: not in wfgen's offline catalog, so its ref could not be resolved without the network; delete this entry and run `npx wfgen pin` to pin it");
-  const decisions = new Map<WorkflowSource, Map<string, PinDecision>>();
-  for (const { source } of accepted) {
-    const map = new Map<string, PinDecision>();
-    for (const { path, uses } of usesSites(source.value)) {
-      const decision = await pins.decide(uses, source.notes.entry(path).trailing);
-      map.set(pathKey(path), decision);
-      if (decision.unpinned) {
-        notes.push({ file: source.file, ...source.locate(path), message: `${decision.intent} is not in wfgen's offline catalog; its ref is kept as written (unpinned in wfgen.lock.json). Run \`npx wfgen pin\` after deleting that entry to pin it.` });
-      }
-    }
-    decisions.set(source, map);
-  }
+  const candidates = sources.filter((s) => !refused.has(outputFile(s.workflow)));
 
   // Names: the exports first, so they get the plain names; then handles as conversion needs them.
   const names = new NameAllocator(IMPORTABLE);
-  const exports = accepted.map((s) => names.allocate(s.workflow.replace(/\.ya?ml$/, ""), "workflow"));
-  const converted: ConvertedWorkflow[] = [];
+  const exports = new Map(
+    candidates.map((s) => {
+      const base = s.workflow.replace(/\.ya?ml$/, "");
+      return [s, names.allocate([base, `${base} workflow`], "workflow")];
+    }),
+  );
+
+  // Then one workflow at a time: each is printed, and sent to the formatter, as soon as it is converted,
+  // so that formatting (in workers, for a large import) overlaps with the checks of the next ones.
+  const printer = await SourcePrinter.create(options.prettierConfigFile, formatter);
   const imported: ImportedWorkflow[] = [];
-  accepted.forEach(({ source, workflow }, i) => {
-    const permissions = check.permissions.get(outputFile(workflow)) ?? new Map();
+  const wfgen = new Set<string>();
+  const actions = new Set<string>();
+  const unpinnedNoted = new Set<string>();
+  const used = new Set<string>();
+  for (const entry of candidates) {
+    const { source, workflow } = entry;
+    const file = outputFile(workflow);
+    // GitHub's own parser, on the file as written, so its findings point at the user's lines.
+    const rejected = checkWithGitHubParser(source.file, source.text)[0];
+    if (rejected !== undefined) {
+      const at = /at line (\d+), column (\d+): (.*)$/s.exec(rejected.message);
+      problems.push({
+        file: source.file,
+        ...(at && { line: Number(at[1]), column: Number(at[2]) }),
+        message: `GitHub's workflow parser rejects it: ${at ? at[3] : rejected.message}`,
+      });
+      continue;
+    }
+
+    // What the build's linter will refuse in what it writes: imported all the same (the TypeScript says
+    // what the YAML said), and noted, so that the first build holds no surprise.
+    const content = check.rendered.get(file);
+    const lint = content === undefined ? undefined : await lintRendered([{ display: file, content, lock }], { config: {}, file: undefined }, []);
+    for (const finding of lint?.findings ?? []) {
+      if (finding.severity !== "error") continue;
+      notes.push({
+        file: source.file,
+        ...source.locate(finding.path),
+        message: `wfgen build will refuse this until it is fixed: [${finding.code}] ${finding.message}${finding.fix ? ` (${finding.fix})` : ""}`,
+      });
+    }
+
+    for (const { path } of usesSites(source.value)) {
+      const decision = decisions.get(source)!.get(pathKey(path))!;
+      used.add(decision.intent);
+      if (decision.unpinned && !unpinnedNoted.has(decision.intent)) {
+        unpinnedNoted.add(decision.intent);
+        notes.push({ file: source.file, ...source.locate(path), message: `${decision.intent} is not in wfgen's offline catalog; its ref is kept as written (unpinned in wfgen.lock.json). Run \`npx wfgen pin\` after deleting that entry to pin it.` });
+      }
+    }
+    const permissions = check.permissions.get(file) ?? new Map();
     for (const [job, decision] of permissions) {
       notes.push({
         file: source.file,
@@ -149,36 +195,52 @@ export async function importWorkflows(files: ImportFile[], options: ImportOption
           : `job "${job}": permissions kept as written, as unchecked(...), because wfgen's check would refuse them`,
       });
     }
-    converted.push(
-      convertWorkflow({
-        value: source.value,
-        notes: source.notes,
-        file: workflow,
-        exportName: exports[i]!,
-        names,
-        pins: decisions.get(source)!,
-        permissions,
-      }),
-    );
-    imported.push({ file: source.file, workflow, exportName: exports[i]! });
-  });
 
-  let text: string | undefined;
-  if (converted.length > 0) {
-    text = await printSource(
-      {
-        header: [
-          " GitHub Actions workflows, imported from YAML by `wfgen import`.",
-          " `npx wfgen build` writes each exported workflow to .github/workflows/<name>.yml.",
-        ],
-        wfgen: new Set(converted.flatMap((c) => [...c.wfgen])),
-        actions: new Set(converted.flatMap((c) => [...c.actions])),
-        statements: converted.flatMap((c) => c.statements),
-      },
-      options.prettierConfigFile,
-    );
+    const exportName = exports.get(entry)!;
+    const converted = convertWorkflow({ value: source.value, notes: source.notes, file: workflow, exportName, names, pins: decisions.get(source)!, permissions });
+    for (const name of converted.wfgen) wfgen.add(name);
+    for (const name of converted.actions) actions.add(name);
+    printer.add(converted.statements);
+    imported.push({ file: source.file, workflow, output: file, exportName });
   }
-  return { source: text, lock: pins.merged(), added: [...pins.added.keys()], imported, problems, notes };
+
+  const text =
+    imported.length === 0
+      ? undefined
+      : await printer.finish(
+          [
+            " GitHub Actions workflows, imported from YAML by `wfgen import`.",
+            " `npx wfgen build` writes each exported workflow to .github/workflows/<name>.yml.",
+          ],
+          wfgen,
+          actions,
+        );
+  // Only the entries the imported workflows use (a refused file's refs are not added).
+  const added = [...pins.added.keys()].filter((key) => used.has(key));
+  const merged = { ...options.lock, actions: { ...options.lock.actions, ...Object.fromEntries(added.map((k) => [k, pins.added.get(k)!])) } };
+  // A problem reported twice at one place (a value read in two fields, say) is said once.
+  const seen = new Set<string>();
+  const unique = problems.filter((p) => {
+    const key = `${p.file}:${p.line ?? ""}:${p.column ?? ""}:${p.message}`;
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+  return { source: text, lock: merged, added, imported, problems: unique, notes };
+}
+
+const UNPINNED_REASON =
+  "kept as imported by `wfgen import`: not in wfgen's offline catalog, so its ref could not be resolved without the network; delete this entry and run `npx wfgen pin` to pin it";
+
+/** The workflow with each `uses:` replaced by its intent, as the TypeScript states it. */
+function withIntents(value: Record<string, unknown>, decisions: ReadonlyMap<string, PinDecision>): Record<string, unknown> {
+  const out = structuredClone(value);
+  for (const { path } of usesSites(value)) {
+    const decision = decisions.get(pathKey(path));
+    if (!decision) continue;
+    let node = out as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    node[path[path.length - 1]!] = decision.intent;
+  }
+  return out;
 }
 
 /** The name `workflow()` gets: the file's name without `.yml`; a `.yaml` extension is kept, so the build writes the same file. */

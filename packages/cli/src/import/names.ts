@@ -29,6 +29,7 @@ export function camelCase(text: string): string | undefined {
 /** Hands out unique identifiers within one generated file. */
 export class NameAllocator {
   private readonly taken = new Set<string>();
+  private readonly counters = new Map<string, number>();
 
   /** `reserved` are the names the file imports (`workflow`, `checkout`, ...). */
   constructor(reserved: Iterable<string> = []) {
@@ -58,8 +59,12 @@ export class NameAllocator {
         return name;
       }
     }
-    let name = names[0]!;
-    for (let n = 2; this.taken.has(name); n++) name = `${names[0]}${n}`;
+    // Numbered from where the last search for this base stopped: many workflows share step ids.
+    const base = names[0]!;
+    let n = this.counters.get(base) ?? 2;
+    while (this.taken.has(`${base}${n}`)) n++;
+    this.counters.set(base, n + 1);
+    const name = `${base}${n}`;
     this.taken.add(name);
     return name;
   }

@@ -6,6 +6,7 @@ import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { z } from "zod";
 import { CliError } from "../errors.ts";
+import { lintConfigSchema } from "../lint/config.ts";
 import { displayPath } from "../paths.ts";
 import { importUserModule } from "./module.ts";
 
@@ -37,7 +38,11 @@ const configSchema = z.strictObject({
     .array(z.strictObject({ entry: z.string().min(1), out: z.string().min(1).optional() }))
     .min(1)
     .optional(),
+  lint: lintConfigSchema.optional(),
 });
+
+/** The contents of `wfgen.config.ts`, checked. */
+export type LoadedConfig = z.infer<typeof configSchema>;
 
 /** The repository root named by `--cwd`, checked to be a folder. */
 export function resolveRoot(flags: ProjectFlags, cwd: string): string {
@@ -49,8 +54,13 @@ export function resolveRoot(flags: ProjectFlags, cwd: string): string {
 }
 
 /** The projects to build in `root`, each with an existing entry file. */
-export async function resolveProjects(root: string, flags: ProjectFlags, cwd: string): Promise<Project[]> {
-  const config = await loadConfig(root, cwd);
+export async function resolveProjects(
+  root: string,
+  flags: ProjectFlags,
+  cwd: string,
+  loaded?: LoadedConfig,
+): Promise<Project[]> {
+  const config = loaded ?? (await loadConfig(root, cwd));
   let wanted: Array<{ entry: string; out: string }>;
   if (flags.entry !== undefined || !config.projects) {
     wanted = [{ entry: flags.entry ?? config.entry ?? DEFAULT_ENTRY, out: flags.out ?? config.out ?? DEFAULT_OUT }];
@@ -73,8 +83,14 @@ export async function resolveProjects(root: string, flags: ProjectFlags, cwd: st
   });
 }
 
-async function loadConfig(root: string, cwd: string): Promise<z.infer<typeof configSchema>> {
-  const file = CONFIG_FILES.map((name) => join(root, name)).find((path) => existsSync(path));
+/** The config file of `root`, if it has one. */
+export function configFileOf(root: string): string | undefined {
+  return CONFIG_FILES.map((name) => join(root, name)).find((path) => existsSync(path));
+}
+
+/** `wfgen.config.ts` of `root`, checked; `{}` when there is none. Throws CliError (exit 2) when it is invalid. */
+export async function loadConfig(root: string, cwd: string): Promise<LoadedConfig> {
+  const file = configFileOf(root);
   if (!file) return {};
   const module = await importUserModule(file, root, cwd);
   const parsed = configSchema.safeParse(module.default);

@@ -270,3 +270,17 @@ describe("run strings", () => {
     expect((jobs.a!.steps as unknown[])[0]).toEqual({ shell: "pwsh", run: "Write-Output $env:GITHUB_EVENT_NAME" });
   });
 });
+
+describe("events that take no configuration", () => {
+  test("configuration under create is held by the model but refused by the build", () => {
+    expect(errors(workflow("w", { on: { create: { tags: ["v*"] } }, jobs: { a: { "runs-on": "x", steps: [{ run: "true" }] } } }))).toEqual([
+      {
+        code: "event-takes-no-config",
+        message: 'on.create takes no configuration, but has "tags"; GitHub refuses the workflow',
+        fix: "write create: null (every create event starts the workflow); filter in a job's if: instead",
+        job: undefined,
+        step: undefined,
+      },
+    ]);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The `lint` section of `wfgen.config.ts`: its schema (checked when the config is loaded, with the other
+ * keys), and the check of its rule ids against the registry (once core is loaded), so that a misspelt id
+ * in `rules` or `suppressions` is an error instead of a setting that silently does nothing.
+ */
+import { z } from "zod";
+import type { LintConfig } from "../config.ts";
+import { CliError } from "../errors.ts";
+
+const severity = z.enum(["off", "error", "warning", "info"]);
+
+/** The schema of `lint` in wfgen.config.ts (see {@link LintConfig}). */
+export const lintConfigSchema = z.strictObject({
+  rules: z.record(z.string(), severity).optional(),
+  suppressions: z
+    .array(
+      z.strictObject({
+        rule: z.string().min(1),
+        workflow: z.string().min(1).optional(),
+        job: z.string().min(1).optional(),
+        step: z.string().min(1).optional(),
+        reason: z.string().trim().min(1, "a suppression needs a reason: say why the finding is acceptable"),
+      }),
+    )
+    .optional(),
+  runnerLabels: z.array(z.string().min(1)).optional(),
+});
+
+/** Where the config came from, for messages. */
+export interface LintConfigSource {
+  config: LintConfig;
+  /** The config file as shown to users, e.g. `wfgen.config.ts`. */
+  file: string | undefined;
+}
+
+/** Throws CliError (exit 2) when `config` names a rule id that does not exist. */
+export function checkRuleIds(source: LintConfigSource, known: readonly string[]): void {
+  const problems: string[] = [];
+  const check = (id: string, where: string): void => {
+    if (known.includes(id)) return;
+    const guess = closest(id, known);
+    problems.push(`${where}: "${id}" is not a lint rule${guess ? ` (did you mean "${guess}"?)` : ""}`);
+  };
+  for (const id of Object.keys(source.config.rules ?? {})) check(id, "lint.rules");
+  (source.config.suppressions ?? []).forEach((s, i) => check(s.rule, `lint.suppressions[${i}].rule`));
+  if (problems.length === 0) return;
+  const file = source.file ?? "wfgen.config.ts";
+  throw new CliError("config-invalid", `${file} does not export a valid configuration.`, {
+    ...(source.file ? { location: { file: source.file } } : {}),
+    details: [...problems.map((p) => `  ${p}`), "The rule ids are listed in docs/rules/README.md."],
+  });
+}
+
+/** The known id closest to `word` by edit distance, when it is close enough to be a typo. */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
