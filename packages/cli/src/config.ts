@@ -18,6 +18,11 @@ export interface WfgenConfig {
   projects?: ProjectConfig[];
   /** Settings of the security linter (`wfgen lint`, and the lint `build` and `check` run); see docs/rules/README.md. */
   lint?: LintConfig;
+  /**
+   * Write the reason for each granted GITHUB_TOKEN scope as a YAML comment next to it (`packages: write #
+   * step "push": ...`). Default: `false` (`wfgen explain` prints the reasons on demand).
+   */
+  permissionComments?: boolean;
 }
 
 /** A lint rule's severity, or `"off"` to not run it. */

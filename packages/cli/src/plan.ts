@@ -77,7 +77,12 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
-    const result = renderWorkflows(entries, { source: project.source, lock, githubParser: parser === "all" });
+    const result = renderWorkflows(entries, {
+      source: project.source,
+      lock,
+      githubParser: parser === "all",
+      permissionComments: config?.permissionComments === true,
+    });
     diagnostics.push(...result.diagnostics.map((d) => relativeTo(d, io.cwd)));
     for (const file of result.files) {
       const path = join(project.out, file.path);

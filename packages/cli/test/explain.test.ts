@@ -100,3 +100,19 @@ describe("verified permission blocks in the examples", () => {
     expect(result.stderr).toMatch(/warning \[permissions-excessive\].*issues/s);
   });
 });
+
+describe("permissionComments in wfgen.config.ts", () => {
+  test("the build writes each scope's reason next to it", async () => {
+    const dir = copyOf("demo-push");
+    writeFileSync(join(dir, "wfgen.config.ts"), 'import { defineConfig } from "wfgen";\nexport default defineConfig({ permissionComments: true });\n');
+    const result = await wfgen(dir, ["build", "--quiet"]);
+    expect(result.code).toBe(0);
+    expect(readFileSync(join(dir, ".github/workflows/demo-push.yml"), "utf8")).toContain(
+      [
+        "    permissions:",
+        "      contents: read # step #1: checks out the repository with GITHUB_TOKEN",
+        '      packages: write # step "Push image": runs `docker push`, which pushes to ghcr.io with GITHUB_TOKEN (and 1 more)',
+      ].join("\n"),
+    );
+  });
+});

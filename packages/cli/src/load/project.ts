@@ -39,6 +39,7 @@ const configSchema = z.strictObject({
     .min(1)
     .optional(),
   lint: lintConfigSchema.optional(),
+  permissionComments: z.boolean().optional(),
 });
 
 /** The contents of `wfgen.config.ts`, checked. */

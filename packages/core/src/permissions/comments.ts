@@ -15,7 +15,8 @@ export function permissionComments(plan: WorkflowPermissions): Array<{ path: str
       if (because.length === 0) continue;
       // Name the step that needs the granted level (a write), not the first that merely reads.
       const level = (job.granted as Record<string, string>)[scope];
-      const first = because.find((n) => n.level === level) ?? because[0]!;
+      const first =
+        because.find((n) => n.level === level && n.via === undefined) ?? because.find((n) => n.level === level) ?? because[0]!;
       const more = because.length > 1 ? ` (and ${because.length - 1} more)` : "";
       const text = `step ${first.label}: ${first.reason}${more}`.replace(/\s+/g, " ").trim();
       comments.push({ path: ["jobs", job.job, "permissions", scope], text });
