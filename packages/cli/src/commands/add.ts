@@ -3,9 +3,8 @@
  * its action.yml at the pinned commit (or from `--from`), with the same typing rules as wfgen's own bindings,
  * and the intent's entry in wfgen.lock.json. The generator (ts-morph) is loaded here only.
  */
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { basename } from "node:path";
 import { bindingFile, bindingsDir, importSpecifier } from "../add/paths.ts";
 import { fetchActionYml, pinOf, readFrom, remote, type AddIntent } from "../add/source.ts";
 import { CliError } from "../errors.ts";
@@ -14,6 +13,8 @@ import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
+import { writeAtomically } from "../fs/write-atomically.ts";
+import { plural } from "../output/diagnostics.ts";
 
 /** Flags and argument of `wfgen add`. */
 export interface AddOptions extends Omit<ProjectFlags, "out"> {
@@ -168,22 +169,6 @@ function header(intent: AddIntent, sha: string | undefined, options: AddOptions)
   ];
 }
 
-function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
-}
-
-/** Write through a temporary file in the same folder, so a reader never sees half a file. */
-function writeAtomically(path: string, content: string, display: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError("write-failed", `cannot write ${display}: ${(error as Error).message}`);
-  }
-}
 
 /** A path as it can stand in a `//` comment. */
 function oneLine(text: string): string {

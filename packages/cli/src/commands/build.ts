@@ -2,16 +2,14 @@
  * `wfgen build`: all or nothing. Everything is rendered and checked in memory; only when nothing is
  * wrong are files written, each atomically and only when its bytes change.
  */
-import { randomBytes } from "node:crypto";
-import { mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-import { CliError } from "../errors.ts";
+import { unlinkSync } from "node:fs";
 import { ExitCode, type IO } from "../io.ts";
 import type { ProjectFlags } from "../load/project.ts";
 import { formatDiagnostics, hasErrors, plural } from "../output/diagnostics.ts";
 import { styleFor } from "../output/style.ts";
 import { lintNote } from "../lint/note.ts";
 import { makePlan } from "../plan.ts";
+import { writeAtomically } from "../fs/write-atomically.ts";
 
 /** Flags of `wfgen build`. */
 export interface BuildOptions extends ProjectFlags {
@@ -79,19 +77,6 @@ export async function build(options: BuildOptions, io: IO): Promise<ExitCode> {
     io.stdout.write(`wfgen build: ${parts.join(", ")}.\n`);
   }
   return ExitCode.ok;
-}
-
-/** Write through a temporary file in the same folder, so a reader never sees half a file. */
-function writeAtomically(path: string, content: string, display: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError("write-failed", `cannot write ${display}: ${(error as Error).message}`);
-  }
 }
 
 function writeJson(

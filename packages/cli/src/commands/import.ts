@@ -4,15 +4,15 @@
  * others still are; the output file is only ever created (or replaced with `--force`), and the lock only
  * gains entries. ts-morph and prettier load inside the import module, so no other command pays for them.
  */
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
 import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot } from "../load/project.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
+import { writeAtomically } from "../fs/write-atomically.ts";
 
 /** Flags and arguments of `wfgen import`. */
 export interface ImportCommandOptions {
@@ -121,19 +121,6 @@ function expand(paths: string[]): string[] {
       .sort()
       .map((name) => join(path, name));
   });
-}
-
-/** Write through a temporary file in the same folder, so a reader never sees half a file. */
-function writeAtomically(path: string, content: string, display: string): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError("write-failed", `cannot write ${display}: ${(error as Error).message}`);
-  }
 }
 
 function writeJson(io: IO, result: Record<string, unknown>): void {

@@ -3,12 +3,12 @@
  * empty lock (so a build without one says which intents to pin); a malformed one stops the command, since
  * building from half a lock would silently unpin.
  */
-import { randomBytes } from "node:crypto";
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Lock } from "@wfgen/core";
 import { CliError } from "../errors.ts";
 import { displayPath } from "../paths.ts";
+import { writeAtomically } from "../fs/write-atomically.ts";
 
 /** The name of the lockfile (core's `LOCK_FILE`, repeated so this module stays light for `build`'s start). */
 export const LOCK_FILE = "wfgen.lock.json";
@@ -55,13 +55,6 @@ export async function writeLockFile(path: string, lock: Lock, cwd: string): Prom
     current = undefined;
   }
   if (current === content) return false;
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    writeFileSync(temp, content);
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw new CliError("write-failed", `cannot write ${displayPath(path, cwd)}: ${(error as Error).message}`);
-  }
+  writeAtomically(path, content, displayPath(path, cwd));
   return true;
 }
