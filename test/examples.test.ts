@@ -35,6 +35,14 @@ describe("the committed generated workflows are up to date", () => {
     });
   }
 
+  test("every project is clean under every lint rule, warnings and notes included", () => {
+    for (const project of [".", ...examples.map((e) => `examples/${e}`)]) {
+      const result = wfgen(["lint", "--cwd", project, "--fail-on", "info"]);
+      expect(result.stdout + result.stderr).toMatch(/no findings/);
+      expect(result.status).toBe(0);
+    }
+  });
+
   test("every generated file parses with zero errors in GitHub's parser", () => {
     for (const project of [".", ...examples.map((e) => `examples/${e}`)]) {
       const dir = join(root, project, ".github/workflows");

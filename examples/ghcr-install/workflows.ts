@@ -9,6 +9,7 @@ export const install = ghcrInstall({
   steps: [{ name: "Test", run: "npm test" }],
 });
 
+// The image is pinned to the digest recorded in wfgen.lock.json (`images`), like the actions to their SHAs.
 export const tools = ghcrInstall({
   file: "ghcr-tools",
   name: "Run in a private image",

@@ -14,24 +14,24 @@ function render(definition: WorkflowDefinition) {
 }
 
 // Semantic comparison with GitHub's examples, after the documented differences only: refs (pinned later),
-// the workflow-level `permissions: {}` and the inferred job permissions wfgen adds, white space inside
-// `${{ }}`, and `persist-credentials: false` on checkout (the hardening the presets exist for).
-function normalise(value: unknown, key = ""): unknown {
+// the workflow-level `permissions: {}`, white space inside `${{ }}`, and `persist-credentials: false` on
+// checkout (the hardening the presets exist for). The jobs' inferred permissions must equal the examples'.
+function normalise(value: unknown, key = "", top = true): unknown {
   if (typeof value === "string") {
     if (key === "uses") return value.replace(/@.*$/, "@<ref>");
     return value.replace(/\$\{\{\s*([\s\S]*?)\s*\}\}/g, "${{ $1 }}");
   }
-  if (Array.isArray(value)) return value.map((v) => normalise(v));
+  if (Array.isArray(value)) return value.map((v) => normalise(v, "", false));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      if (k === "permissions") continue;
+      if (k === "permissions" && top) continue;
       if (k === "with" && v && typeof v === "object" && "persist-credentials" in v) {
         const { "persist-credentials": _, ...rest } = v as Record<string, unknown>;
-        if (Object.keys(rest).length > 0) out[k] = normalise(rest, k);
+        if (Object.keys(rest).length > 0) out[k] = normalise(rest, k, false);
         continue;
       }
-      out[k] = normalise(v, k);
+      out[k] = normalise(v, k, false);
     }
     return out;
   }
