@@ -25,5 +25,11 @@ export const ci = workflow("ci", {
   },
 });
 
-// The drift check as a workflow of its own, from the preset users get.
-export const wfgenCheck = driftCheck({ packageManager: "pnpm" });
+// The drift check as a workflow of its own, from the preset users get. This repository builds its own
+// wfgen first and checks the examples too (`pnpm run check`).
+export const wfgenCheck = driftCheck({
+  packageManager: "pnpm",
+  pnpmVersion: "10.34.8",
+  setup: [{ name: "Build wfgen", run: "pnpm --filter wfgen run build" }],
+  command: "pnpm run check",
+});

@@ -17,7 +17,7 @@ describe("docs/cli.md", () => {
       const block = doc.slice(doc.indexOf(start) + start.length, doc.indexOf(end));
       if (process.env.WFGEN_UPDATE_DOCS) doc = doc.replace(start + block, `${start}${optionsMarkdown(c)}\n`);
       else
-        expect(block, `run WFGEN_UPDATE_DOCS=1 pnpm exec vitest run packages/cli/test/cli.test.ts`).toBe(
+        expect(block, `run WFGEN_UPDATE_DOCS=1 pnpm exec vitest run packages/cli/test/docs.test.ts`).toBe(
           `${optionsMarkdown(c)}\n`,
         );
     }

@@ -4,12 +4,23 @@
  * runs `wfgen check`, which annotates the first differing line of each file and writes a step summary.
  */
 import { checkout, setupNode } from "@wfgen/actions";
-import { job, workflow, type JobDefinition, type WorkflowDefinition, type WorkflowInput } from "@wfgen/core";
+import { job, workflow, type JobDefinition, type StepItem, type WorkflowDefinition, type WorkflowInput } from "@wfgen/core";
 
 /** Options of {@link driftCheck}. */
 export interface DriftCheckOptions {
   /** The project's package manager. Default `npm`. */
   packageManager?: "npm" | "pnpm" | "yarn";
+  /** The pnpm version to install (pnpm only); pin it as your `packageManager` field does. Default `10`. */
+  pnpmVersion?: string;
+  /**
+   * The install command. Default: `npm ci`, `pnpm install --frozen-lockfile`, or `yarn install --immutable`
+   * (Yarn 2 and later; Yarn 1 users pass `yarn install --frozen-lockfile`).
+   */
+  install?: string;
+  /** Steps between the install and the check, e.g. a build the project's wfgen needs. */
+  setup?: readonly StepItem[];
+  /** The check command. Default: `wfgen check` through the package manager, with `args`. */
+  command?: string;
   /** Node.js version. Default 20. */
   nodeVersion?: string | number;
   /** Extra arguments to `wfgen check` (e.g. `["--cwd", "tools"]`). */
@@ -34,10 +45,15 @@ export function driftCheckJob(options: DriftCheckOptions = {}): JobDefinition<ne
     "runs-on": options.runsOn ?? "ubuntu-latest",
     steps: [
       checkout({ with: { "persist-credentials": false } }),
-      ...(pm === "pnpm" ? [{ name: "Install pnpm", run: "npm install -g pnpm" }] : []),
       setupNode({ with: { "node-version": options.nodeVersion ?? 20 } }),
-      { name: "Install dependencies", run: INSTALL[pm] },
-      { name: "Check the generated workflows", run: [`${EXEC[pm]} wfgen check`, ...(options.args ?? [])].join(" ") },
+      // After setup-node, so the pnpm installed is the one on the PATH the next steps use.
+      ...(pm === "pnpm" ? [{ name: "Install pnpm", run: `npm install -g pnpm@${options.pnpmVersion ?? "10"}` }] : []),
+      { name: "Install dependencies", run: options.install ?? INSTALL[pm] },
+      ...(options.setup ?? []),
+      {
+        name: "Check the generated workflows",
+        run: options.command ?? [`${EXEC[pm]} wfgen check`, ...(options.args ?? [])].join(" "),
+      },
     ],
   });
 }

@@ -125,6 +125,6 @@ describe("the other presets", () => {
   test("driftCheck installs from the lockfile and runs wfgen check", () => {
     const { value } = render(driftCheck({ packageManager: "pnpm" }));
     const runs = (value.jobs.check.steps as Array<Record<string, any>>).map((s) => s.run).filter(Boolean);
-    expect(runs).toEqual(["npm install -g pnpm", "pnpm install --frozen-lockfile", "pnpm exec wfgen check"]);
+    expect(runs).toEqual(["npm install -g pnpm@10", "pnpm install --frozen-lockfile", "pnpm exec wfgen check"]);
   });
 });

@@ -41,7 +41,8 @@ export async function explain(options: ExplainOptions, io: IO): Promise<ExitCode
 
   const diagnostics: Diagnostic[] = result.diagnostics;
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ ...explanationJson(result.explanation!), diagnostics }, null, 2)}\n`);
+    const json = { ...explanationJson(result.explanation!), command: "explain", ok: !hasErrors(diagnostics), diagnostics };
+    io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
     io.stdout.write(`${formatExplanation(result.explanation!)}\n`);
     if (diagnostics.length > 0) io.stderr.write(await formatDiagnostics(diagnostics, styleFor(io)));
