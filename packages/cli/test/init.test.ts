@@ -81,3 +81,17 @@ describe("wfgen init", () => {
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 });
+
+describe("wfgen init with a lockfile already there", () => {
+  test("keeps its entries and adds the starter's, so the first build needs no pin", async () => {
+    const other = {
+      "acme/tool@v1": { sha: "a".repeat(40), tag: "v1.0.0", resolvedAt: "2026-01-01T00:00:00.000Z" },
+    };
+    const dir = repo({ "wfgen.lock.json": `${JSON.stringify({ version: 1, actions: other }, null, 2)}\n` });
+    expect((await wfgen(dir, ["init", "--quiet"])).code).toBe(0);
+    const lock = JSON.parse(read(dir, "wfgen.lock.json"));
+    expect(lock.actions["acme/tool@v1"]).toEqual(other["acme/tool@v1"]);
+    expect(Object.keys(lock.actions).length).toBeGreaterThan(1);
+    expect((await wfgen(dir, ["build", "--quiet"])).code).toBe(0);
+  });
+});

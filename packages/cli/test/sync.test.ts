@@ -111,3 +111,11 @@ describe("wfgen sync", () => {
     expect(lockOf(dir).actions["actions/checkout@v4"]).toMatchObject({ tag: "v4.2.2" });
   });
 });
+
+describe("the commands wfgen suggests keep the flags that were used", async () => {
+  const { wfgenCommand } = await import("../src/output/command-line.ts");
+  test("flags are appended and quoted for a shell", () => {
+    expect(wfgenCommand("sync", { cwd: "my app", out: "wf" })).toBe("npx wfgen sync --cwd 'my app' --out wf");
+    expect(wfgenCommand("build", {}, ["--prune"])).toBe("npx wfgen build --prune");
+  });
+});

@@ -7,7 +7,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import { emptyLock, isGeneratedFile, parseUses, serializeLock, type Lock } from "@wfgen/core";
 import { CatalogResolver } from "../github/catalog.ts";
 import { ExitCode, type IO } from "../io.ts";
-import { lockPathOf } from "../load/lock.ts";
+import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
 import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { displayPath } from "../paths.ts";
 
@@ -49,12 +49,19 @@ export async function init(options: InitOptions, io: IO): Promise<ExitCode> {
   writeFileSync(entry, text, { flag: "wx" });
   // The starter's actions are pinned from the catalog inside wfgen, so the first build needs no network.
   const lockFile = lockPathOf(entry);
-  let unknown: string[] = [];
+  const pinned = await starterLock(text);
+  const unknown = pinned.unknown;
   if (!existsSync(lockFile)) {
-    const pinned = await starterLock(text);
     writeFileSync(lockFile, serializeLock(pinned.lock), { flag: "wx" });
     written.push(lockFile);
-    unknown = pinned.unknown;
+  } else {
+    // A lock that exists keeps every entry it has; the starter's missing intents are added to it.
+    const existing = await readLockFile(lockFile, io.cwd);
+    const missing = Object.entries(pinned.lock.actions).filter(([intent]) => !(intent in existing.actions));
+    if (missing.length > 0) {
+      await writeLockFile(lockFile, { ...existing, actions: { ...existing.actions, ...Object.fromEntries(missing) } }, io.cwd);
+      written.push(lockFile);
+    }
   }
   // A config is needed only to remember an entry file that is not the default.
   const config = join(root, "wfgen.config.ts");

@@ -25,6 +25,7 @@ import { readLockFile, writeLockFile } from "../load/lock.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { displayPath } from "../paths.ts";
 import { styleFor } from "../output/style.ts";
+import { wfgenCommand } from "../output/command-line.ts";
 
 /** Flags of `wfgen sync`. */
 export interface SyncOptions extends ProjectFlags {
@@ -182,7 +183,7 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
     io.stdout.write(
       `wfgen sync: ${synced.length} synced, ${unchanged} unchanged` +
         (written.length
-          ? `; wrote ${written.join(", ")}. \`npx wfgen check\` should pass now.\n`
+          ? `; wrote ${written.join(", ")}. \`${wfgenCommand("check", options)}\` should pass now.\n`
           : "; nothing to write.\n"),
     );
   }
@@ -206,3 +207,4 @@ function sameShape(ref: string, tag: string): string | undefined {
   if (!r || !t || t.parts.length < r.parts.length) return undefined;
   return `${t.prefix}${t.parts.slice(0, r.parts.length).join(".")}`;
 }
+
