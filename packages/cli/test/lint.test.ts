@@ -150,7 +150,7 @@ describe("wfgen lint <files>: the seed's Demo Push", () => {
       job: "push",
       step: '"Log in to registry"',
       path: ["jobs", "push", "steps", 2, "run"],
-      docs: "docs/rules/prefer-github-token.md",
+      docs: "https://github.com/wfgen/wfgen/blob/main/docs/rules/prefer-github-token.md",
     });
     // --json is the same, and --fail-on decides ok.
     const json = JSON.parse((await wfgen(dir, ["lint", "demo-push.yml", "--json", "--fail-on", "warning"])).stdout);

@@ -13,6 +13,7 @@ import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot } from "../load/project.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
 import { writeAtomically } from "../fs/write-atomically.ts";
+import { expandFileArguments } from "../lint/files.ts";
 
 /** Flags and arguments of `wfgen import`. */
 export interface ImportCommandOptions {
@@ -44,7 +45,7 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
 
   const inputs: Array<{ display: string; text: string }> = [];
   const unreadable: Array<{ file: string; message: string }> = [];
-  for (const path of expand(options.files.map((f) => resolve(root, f)))) {
+  for (const path of expand(options.files, root, io.cwd)) {
     try {
       inputs.push({ display: show(path), text: readFileSync(path, "utf8") });
     } catch (error) {
@@ -107,8 +108,12 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
 }
 
 /** The files named, with each folder replaced by the workflow files in it, in name order. */
-function expand(paths: string[]): string[] {
-  return paths.flatMap((path) => {
+// Globs expand as in `wfgen lint` (so they work quoted); a plain path that is missing is reported when it is
+// read, and the other files are still imported.
+function expand(args: string[], root: string, cwd: string): string[] {
+  return args.flatMap((arg) => {
+    if (/[*?[\]{}]/.test(arg)) return expandFileArguments([arg], root, cwd);
+    const path = resolve(root, arg);
     let folder = false;
     try {
       folder = statSync(path).isDirectory();

@@ -70,7 +70,9 @@ export async function lint(options: LintCommandOptions, io: IO): Promise<ExitCod
   const summary = summarize(outcome, failOn, failing, core.countBySeverity);
 
   if (format === "json") {
-    const report = core.jsonReport({ findings, suppressed, skipped });
+    // Links, as in the text and SARIF output: a path in the wfgen repository means nothing to a reader elsewhere.
+    const withUrls = <T extends { docs: string }>(list: T[]): T[] => list.map((f) => ({ ...f, docs: docsUrl(f.docs) }));
+    const report = core.jsonReport({ findings: withUrls(findings), suppressed: withUrls(suppressed), skipped });
     const { version: _version, ...rest } = report;
     io.stdout.write(
       `${JSON.stringify(

@@ -1,7 +1,8 @@
 /**
- * Every file wfgen writes in a user's repository goes through here: a temporary file in the same folder,
+ * Every file wfgen rewrites in a user's repository goes through here: a temporary file in the same folder,
  * then a rename, so a reader (an editor, git, a concurrent wfgen) never sees half a file, and a failure
- * leaves the old file as it was.
+ * leaves the old file as it was. (`init` creates its new files with the `wx` flag instead, which refuses
+ * to replace a file that appeared meanwhile.)
  */
 import { randomBytes } from "node:crypto";
 import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";

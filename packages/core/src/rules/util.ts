@@ -29,18 +29,8 @@ export function isFalse(value: unknown): boolean {
   return value === false || (typeof value === "string" && value.trim().toLowerCase() === "false");
 }
 
-const SHA = /^[0-9a-f]{40}$/;
-const SHA_ANY_CASE = /^[0-9a-fA-F]{40}$/;
-
-/** A full commit SHA as pins must write it: 40 lowercase hex characters. */
-export function isCommitSha(ref: string): boolean {
-  return SHA.test(ref);
-}
-
-/** 40 hex characters in any case (an uppercase SHA is a pin, but in a form updaters do not read). */
-export function looksLikeSha(ref: string): boolean {
-  return SHA_ANY_CASE.test(ref);
-}
+// One definition of a pinned ref, shared with the lockfile: lowercase 40-hex, or any case.
+export { isCommitSha, isFullSha as looksLikeSha } from "../lock/intent.ts";
 
 /** Parses a `uses:` value; undefined when it is not a string. */
 export function parseUses(value: unknown): UsesRef | undefined {
