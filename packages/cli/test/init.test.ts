@@ -19,8 +19,8 @@ describe("wfgen init", () => {
     });
     expect([...snapshot(dir).keys()].sort()).toEqual(["package.json", "wfgen.lock.json", "workflows.ts"]);
     expect(Object.keys(JSON.parse(read(dir, "wfgen.lock.json")).actions)).toEqual([
-      "actions/checkout@v4",
-      "actions/setup-node@v4",
+      "actions/checkout@v7",
+      "actions/setup-node@v7",
     ]);
     const starter = read(dir, "workflows.ts");
     expect(starter).toContain('export const ci = workflow("ci", {');

@@ -8,6 +8,7 @@ import { emptyLock, isGeneratedFile, parseUses, serializeLock, type Lock } from 
 import { CatalogResolver } from "../github/catalog.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
+import { checkout, setupNode } from "@wfgen/actions";
 import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { displayPath } from "../paths.ts";
 
@@ -104,8 +105,14 @@ async function starterLock(text: string): Promise<{ lock: Lock; unknown: string[
   const catalog = new CatalogResolver();
   const lock = emptyLock();
   const unknown: string[] = [];
-  for (const [, uses] of text.matchAll(/\{ uses: "([^"]+)"/g)) {
-    const intent = parseUses(uses!);
+  // The typed bindings the starter calls, by the intent each writes, and the plain `uses:` steps.
+  const bindings = { "checkout(": checkout().input.uses, "setupNode(": setupNode().input.uses };
+  const used = [
+    ...Object.entries(bindings).filter(([call]) => text.includes(call)).map(([, uses]) => uses as string),
+    ...[...text.matchAll(/\{ uses: "([^"]+)"/g)].map((m) => m[1]!),
+  ];
+  for (const uses of used) {
+    const intent = parseUses(uses);
     if (intent?.kind !== "action") continue;
     if (!catalog.knows(intent.owner, intent.repo)) {
       unknown.push(intent.key);
@@ -147,11 +154,11 @@ const INSTALL: Record<PackageManager, string> = {
 };
 
 function starter(repo: Repository, name: string): string {
-  const steps = ['        { uses: "actions/checkout@v4", with: { "persist-credentials": false } },'];
+  const steps = ['        checkout({ with: { "persist-credentials": false } }),'];
   if (repo.hasPackageJson) {
     if (repo.manager === "pnpm") steps.push('        { uses: "pnpm/action-setup@v4" },');
     const version = repo.nodeVersionFile ? `"node-version-file": "${repo.nodeVersionFile}"` : `"node-version": "lts/*"`;
-    steps.push(`        { uses: "actions/setup-node@v4", with: { ${version}, cache: "${repo.manager}" } },`);
+    steps.push(`        setupNode({ with: { ${version}, cache: "${repo.manager}" } }),`);
     const install = {
       npm: "npm ci",
       pnpm: "pnpm install --frozen-lockfile",
@@ -169,6 +176,7 @@ function starter(repo: Repository, name: string): string {
 // \`npx wfgen build\` writes every exported workflow to ${DEFAULT_OUT}/<name>.yml, and
 // \`npx wfgen check\` fails when those files no longer match this one (run it in CI).
 import { job, workflow } from "wfgen";
+import { ${repo.hasPackageJson ? "checkout, setupNode" : "checkout"} } from "wfgen/actions";
 
 export const ci = workflow(${JSON.stringify(name)}, {
   name: "CI",
