@@ -70,3 +70,9 @@ export interface RenderedBinding {
  * that is not YAML or not an action.
  */
 export declare function renderBinding(options: RenderBindingOptions): RenderedBinding;
+
+// Helpers scripts/table.mjs reads the data with (the same typing rules as the bindings); untyped here.
+export declare const RETIRED_RUNTIMES: Set<string | undefined>;
+export declare function subdirectories(path: string): string[];
+export declare function readAction(root: string, owner: string, repo: string): unknown;
+export declare function readInput(slug: string, major: string, name: string, spec: object, strict?: boolean): unknown;

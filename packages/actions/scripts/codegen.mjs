@@ -26,7 +26,7 @@ export const REGENERATE = "pnpm --filter @wfgen/actions run codegen";
 
 // Majors whose action.yml declares one of these runtimes (or none: the pre-2019 `plugin` form) are left
 // out: GitHub's runners have retired them, so a typed binding would only invite a broken step.
-const RETIRED_RUNTIMES = new Set(["node12", "node16", undefined]);
+export const RETIRED_RUNTIMES = new Set(["node12", "node16", undefined]);
 
 // Lines longer than this are broken up where the generator controls the layout.
 const MAX_LINE = 120;
@@ -223,14 +223,14 @@ function readActionYml(text, file) {
   return yml;
 }
 
-function subdirectories(path) {
+export function subdirectories(path) {
   return readdirSync(path, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
 }
 
-function readAction(root, owner, repo) {
+export function readAction(root, owner, repo) {
   const slug = `${owner}/${repo}`;
   const majors = subdirectories(`${root}/${slug}`)
     .filter((ref) => /^v\d+$/.test(ref))
@@ -274,7 +274,7 @@ function actionNames(owner, repo, path) {
 
 // `strict` (the committed bindings) makes a default outside an override's values an error to decide on;
 // otherwise (a user's binding, perhaps of an older release) the override is not used for that input.
-function readInput(slug, major, name, spec, strict = true) {
+export function readInput(slug, major, name, spec, strict = true) {
   const fallback = spec.default ?? undefined;
   let kind = OVERRIDES[`${slug}@${major}`]?.[name] ?? OVERRIDES[slug]?.[name] ?? kindOfDefault(fallback);
   if (kind.values && fallback !== undefined && !kind.values.some((value) => String(value) === String(fallback))) {

@@ -3,16 +3,10 @@
  * take the step's inputs exactly as written. A binding is used only when the TypeScript it leads to
  * compiles and renders the same `with:`; otherwise the step stays a plain object, which always does.
  */
-import { BINDINGS } from "./bindings.gen.ts";
+import { ACTION_TABLE, type InputKind } from "@wfgen/actions/table";
 
 /** The type of one input, as the binding declares it. */
-export type InputType =
-  | "text"
-  | "text-or-number"
-  | "boolean"
-  | "number"
-  | "list"
-  | { oneOf: Array<string | boolean> };
+export type InputType = InputKind;
 
 /** One major of a binding. */
 export interface BindingMajor {
@@ -35,6 +29,37 @@ export interface BindingAction {
 
 /** `owner/repo` to its bindings. */
 export type BindingTable = Record<string, BindingAction>;
+
+/**
+ * Every typed binding `wfgen import` may write, by action (`owner/repo`): the majors the bindings of
+ * `@wfgen/actions` have, read from its generated table, so import never offers an input or a major they lack.
+ */
+export const BINDINGS: BindingTable = Object.fromEntries(
+  Object.entries(ACTION_TABLE).map(([name, action]) => [
+    name,
+    {
+      binding: action.binding,
+      latest: action.latest,
+      majors: Object.fromEntries(
+        action.majors.map((major) => {
+          const ref = action.refs[major]!;
+          const inputs = Object.entries(ref.inputs);
+          return [
+            major,
+            {
+              uses: ref.uses,
+              inputs: Object.fromEntries(
+                inputs.map(([input, spec]) => [input, { type: spec.kind, ...(spec.required ? { required: true as const } : {}) }]),
+              ),
+              outputs: [...ref.outputs],
+              lists: Object.fromEntries(inputs.flatMap(([input, spec]) => (spec.separator ? [[input, spec.separator]] : []))),
+            },
+          ];
+        }),
+      ),
+    },
+  ]),
+);
 
 /** A binding chosen for a step: the function to call (`checkout` or `checkout.v4`) and its major. */
 export interface ChosenBinding {

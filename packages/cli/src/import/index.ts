@@ -5,6 +5,7 @@
  * benchmark call this directly.
  */
 import { checkWithGitHubParser, type Lock } from "@wfgen/core";
+import { BINDINGS } from "./bindings.ts";
 import { checkWorkflows } from "./check.ts";
 import { convertWorkflow, pathKey } from "./convert.ts";
 import { NameAllocator } from "./names.ts";
@@ -15,7 +16,6 @@ import { SourcePrinter } from "./source.ts";
 import { Formatter } from "./format.ts";
 import { lintRendered } from "../lint/rendered.ts";
 import type { ImportNote, ImportProblem, Path } from "./types.ts";
-import { BINDINGS } from "./bindings.gen.ts";
 
 export type { ImportNote, ImportProblem } from "./types.ts";
 
