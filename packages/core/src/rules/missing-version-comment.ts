@@ -1,8 +1,7 @@
 // A bare SHA tells a reviewer nothing, and Dependabot/Renovate update a SHA pin's version only from the
 // `# vX.Y.Z` comment after it. Needs the YAML text: the model drops comments.
-import { pinComment } from "./pin.ts";
-import { defineRule, type ModelPath, type UsesRef } from "./types.ts";
-import { isCommitSha } from "./util.ts";
+import { shaPin } from "./pin.ts";
+import { defineRule } from "./types.ts";
 
 export const missingVersionComment = defineRule({
   id: "missing-version-comment",
@@ -13,11 +12,9 @@ export const missingVersionComment = defineRule({
   visits: ["job", "step"],
   requires: ["source"],
   check(context) {
-    const [uses, path]: [UsesRef | undefined, ModelPath] =
-      context.level === "step" ? [context.step.uses, [...context.step.path, "uses"]] : [context.job.uses, [...context.job.path, "uses"]];
-    if (!uses || (uses.kind !== "action" && uses.kind !== "reusable") || !isCommitSha(uses.ref ?? "")) return;
-    const found = pinComment(context.source!, path);
-    if (!found || found.comment) return;
+    const pin = shaPin(context);
+    if (!pin || pin.found.comment) return;
+    const { uses, path, found } = pin;
     context.report({
       path,
       message: `"${uses.raw}" is pinned to a commit but does not say which release it is; reviewers cannot tell, and Dependabot and Renovate cannot update the pin's version`,

@@ -3,6 +3,8 @@
  * drops comments, and what Dependabot and Renovate accept depends on the exact characters around the `#`.
  */
 import type { ModelPath, SourceComment, YamlSource } from "../source/yaml.ts";
+import type { JobContext, StepContext, UsesRef } from "./types.ts";
+import { isCommitSha } from "./util.ts";
 
 export interface PinComment {
   /** The trailing comment on the line where the `uses:` value ends, if any. */
@@ -39,4 +41,18 @@ export function commentTag(source: YamlSource | undefined, path: ModelPath): str
   if (!found?.comment) return undefined;
   const text = found.comment.text.trim().replace(/^(?:tag|version|ver|pin@)\s*[:=]?\s*/i, "");
   return versionIn(text);
+}
+
+/**
+ * The `uses:` of a job (reusable workflow) or step when it is pinned to a commit SHA, with its path and what
+ * follows it on the line; undefined for anything not SHA-pinned. The version-comment rules start here.
+ */
+export function shaPin(
+  context: JobContext | StepContext,
+): { uses: UsesRef & { ref: string }; path: ModelPath; found: PinComment } | undefined {
+  const [uses, path]: [UsesRef | undefined, ModelPath] =
+    context.level === "step" ? [context.step.uses, [...context.step.path, "uses"]] : [context.job.uses, [...context.job.path, "uses"]];
+  if (!uses || (uses.kind !== "action" && uses.kind !== "reusable") || uses.ref === undefined || !isCommitSha(uses.ref)) return undefined;
+  const found = pinComment(context.source!, path);
+  return found && { uses: uses as UsesRef & { ref: string }, path, found };
 }

@@ -1,8 +1,7 @@
 // Updaters read the version from the very end of the comment, and tools split at " # ": `#v4`, `# v4 (latest)`
 // or `# tag=v4` break one of them, and `# v4` names a moving major, not the release the SHA is.
-import { EXACT_TAG, pinComment, versionIn } from "./pin.ts";
-import { defineRule, type ModelPath, type UsesRef } from "./types.ts";
-import { isCommitSha } from "./util.ts";
+import { EXACT_TAG, shaPin, versionIn } from "./pin.ts";
+import { defineRule } from "./types.ts";
 
 export const versionCommentFormat = defineRule({
   id: "version-comment-format",
@@ -13,12 +12,11 @@ export const versionCommentFormat = defineRule({
   visits: ["job", "step"],
   requires: ["source"],
   check(context) {
-    const [uses, path]: [UsesRef | undefined, ModelPath] =
-      context.level === "step" ? [context.step.uses, [...context.step.path, "uses"]] : [context.job.uses, [...context.job.path, "uses"]];
-    if (!uses || (uses.kind !== "action" && uses.kind !== "reusable") || !isCommitSha(uses.ref ?? "")) return;
-    const found = pinComment(context.source!, path);
-    if (!found?.comment) return;
-    const text = found.comment.text.replace(/\s+$/, "");
+    const pin = shaPin(context);
+    if (!pin?.found.comment) return;
+    const { uses, path, found } = pin;
+    const comment = pin.found.comment;
+    const text = comment.text.replace(/\s+$/, "");
     const tag = text.startsWith(" ") ? text.slice(1) : text;
     const problems: string[] = [];
     if (found.between !== " ") problems.push(`${found.between.length === 0 ? "no space" : `${JSON.stringify(found.between)}`} between the SHA and the #, where one space belongs`);
@@ -36,7 +34,7 @@ export const versionCommentFormat = defineRule({
       path,
       message: `the version comment "#${text}" after "${uses.raw}" is not in the form " # vX.Y.Z": ${problems.join("; ")}`,
       fix: `write "${uses.name}@${uses.ref} # ${version !== undefined && EXACT_TAG.test(version) ? version : "vX.Y.Z"}" with the exact release tag of that commit`,
-      at: { line: found.comment.line, column: found.comment.column },
+      at: { line: comment.line, column: comment.column },
     });
   },
 });
