@@ -11,6 +11,7 @@ import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
+import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
 import { writeAtomically } from "../fs/write-atomically.ts";
@@ -57,11 +58,7 @@ export async function add(options: AddOptions, io: IO): Promise<ExitCode> {
     );
   }
 
-  const notes: string[] = [];
-  const note = (text: string): void => {
-    notes.push(text);
-    if (!options.json) io.stderr.write(`${style.yellow("note:")} ${text}\n`);
-  };
+  const { notes, note } = noteTaker(io, options.json, style);
   const lockPath = lockPathOf(entry);
   const lock = await readLockFile(lockPath, io.cwd);
   const github = remote(io, options.offline, note);

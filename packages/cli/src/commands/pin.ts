@@ -9,6 +9,7 @@ import { ExitCode, type IO } from "../io.ts";
 import { loadIntents, lockGroups } from "../load/intents.ts";
 import { readLockFile, writeLockFile } from "../load/lock.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
+import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
 
 /** Flags of `wfgen pin`. */
@@ -36,11 +37,7 @@ export async function pin(options: PinOptions, io: IO): Promise<ExitCode> {
   const style = styleFor(io);
   const root = resolveRoot(options, io.cwd);
   const projects = await resolveProjects(root, options, io.cwd);
-  const notes: string[] = [];
-  const note = (text: string): void => {
-    notes.push(text);
-    if (!options.json) io.stderr.write(`${style.yellow("note:")} ${text}\n`);
-  };
+  const { notes, note } = noteTaker(io, options.json, style);
   const resolver = chooseResolver(io, options.offline, note);
   const pinned: Pinned[] = [];
   const removed: string[] = [];
