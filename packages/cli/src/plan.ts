@@ -9,7 +9,7 @@ import type { Diagnostic } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
-import { importUserModule } from "./load/module.ts";
+import { importUserModule, mapDiagnostics } from "./load/module.ts";
 import { configFileOf, loadConfig, resolveProjects, resolveRoot, type Project, type ProjectFlags } from "./load/project.ts";
 import { lintRendered, type LintRun, type RenderedFileToLint } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
@@ -83,7 +83,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       githubParser: parser === "all",
       permissionComments: config?.permissionComments === true,
     });
-    diagnostics.push(...result.diagnostics.map((d) => relativeTo(d, io.cwd)));
+    diagnostics.push(...(await mapDiagnostics(result.diagnostics)).map((d) => relativeTo(d, io.cwd)));
     for (const file of result.files) {
       const path = join(project.out, file.path);
       const display = displayPath(path, io.cwd);
@@ -140,7 +140,7 @@ export async function loadWorkflows(
   root: string,
   cwd: string,
 ): Promise<Array<{ exportName: string; value: unknown }>> {
-  const module = await importUserModule(project.entry, root, cwd);
+  const { exports: module } = await importUserModule(project.entry, root, cwd);
   const { isWorkflowDefinition } = await core();
   let exports = Object.entries(module);
   // A CommonJS entry (`module.exports = { ci }`) arrives as one default export holding the workflows.

@@ -14,7 +14,7 @@ describe("loading workflows.ts", () => {
       "workflows.ts":
         'import { workflow } from "wfgen";\nimport { job } from "@wfgen/core";\nexport { workflow, job };\n',
     });
-    const loaded = await importUserModule(join(dir, "workflows.ts"), dir, dir);
+    const { exports: loaded } = await importUserModule(join(dir, "workflows.ts"), dir, dir);
     const own = await import("../src/index.ts");
     expect(loaded.workflow).toBe(own.workflow);
     expect(loaded.job).toBe(own.job);

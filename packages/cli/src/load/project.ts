@@ -93,8 +93,8 @@ export function configFileOf(root: string): string | undefined {
 export async function loadConfig(root: string, cwd: string): Promise<LoadedConfig> {
   const file = configFileOf(root);
   if (!file) return {};
-  const module = await importUserModule(file, root, cwd);
-  const parsed = configSchema.safeParse(module.default);
+  const { exports } = await importUserModule(file, root, cwd);
+  const parsed = configSchema.safeParse(exports.default);
   if (!parsed.success) {
     throw new CliError("config-invalid", `${displayPath(file, cwd)} does not export a valid configuration.`, {
       location: { file: displayPath(file, cwd) },
