@@ -5,7 +5,7 @@
 
 /** The expressions inside a value: every `${{ ... }}`, or the whole text for a bare `if:` condition. */
 export function expressionsIn(text: string, condition: boolean): string[] {
-  if (condition && !text.includes("${{")) return [text];
+  if (!text.includes("${{")) return condition ? [text] : [];
   const found: string[] = [];
   for (const match of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) found.push(match[1]!);
   return found;
@@ -13,21 +13,24 @@ export function expressionsIn(text: string, condition: boolean): string[] {
 
 /** The ids read through `<context>.<id>` in an expression, string literals excluded. */
 export function contextIds(expression: string, context: "steps" | "needs" | "jobs"): string[] {
+  // Most expressions read neither context: the common case costs one search.
+  if (!expression.includes(context)) return [];
   const code = expression.replace(/'(?:[^']|'')*'/g, "''");
   const ids: string[] = [];
-  const pattern = new RegExp(`(?<![\\w.-])${context}\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_-]*)|\\[\\s*'([^']*)'\\s*\\])`, "g");
-  for (const match of code.matchAll(pattern)) ids.push(match[1] ?? match[2]!);
+  for (const match of code.matchAll(CONTEXT_PATTERNS[context])) ids.push(match[1] ?? match[2]!);
   return ids;
 }
 
+const contextPattern = (context: string): RegExp =>
+  new RegExp(`(?<![\\w.-])${context}\\s*(?:\\.\\s*([A-Za-z_][A-Za-z0-9_-]*)|\\[\\s*'([^']*)'\\s*\\])`, "g");
+const CONTEXT_PATTERNS = { steps: contextPattern("steps"), needs: contextPattern("needs"), jobs: contextPattern("jobs") };
+
 /** Every string inside a model value (keys excluded). */
-export function* stringsIn(value: unknown): Generator<string> {
-  if (typeof value === "string") {
-    yield value;
-    return;
-  }
-  if (value === null || typeof value !== "object") return;
-  for (const item of Array.isArray(value) ? value : Object.values(value)) yield* stringsIn(item);
+export function stringsIn(value: unknown, found: string[] = []): string[] {
+  if (typeof value === "string") found.push(value);
+  else if (value !== null && typeof value === "object")
+    for (const item of Array.isArray(value) ? value : Object.values(value)) stringsIn(item, found);
+  return found;
 }
 
 /** The expressions of one field of a job or step; `if` is a condition, bare or wrapped. */
