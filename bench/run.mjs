@@ -41,7 +41,7 @@ function commands(dirs) {
     "node -e 0": [node, ["-e", "0"], {}],
     "wfgen check": [node, [bin, "check"], { cwd: dirs.wfgen, env: noCache }],
     "wfgen build": [node, [bin, "build", "--quiet"], { cwd: dirs.wfgen, env: noCache }],
-    "wfgen check, cached": [node, [bin, "check"], { cwd: dirs.wfgen }],
+    "wfgen check, cached": [node, [bin, "check"], { cwd: dirs.wfgen, env: { ...process.env, WFGEN_CACHE: "1" } }],
     "peer check": [node, [peerCli, "check", dirs.peer], {}],
     "peer build": [node, [peerCli, "build", dirs.peer], {}],
     floor: [node, [floor, dirs.wfgen], {}],

@@ -10,7 +10,17 @@ import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
 import { importUserModule, mapDiagnostics } from "./load/module.ts";
-import { configFileOf, loadConfig, resolveProjects, resolveRoot, type Project, type ProjectFlags } from "./load/project.ts";
+import type { Bundle } from "./load/bundle.ts";
+import { contentHash, readCache, writeCache, type CacheHit, type CacheScope } from "./load/cache.ts";
+import {
+  configCandidates,
+  configFileOf,
+  loadConfig,
+  resolveProjects,
+  resolveRoot,
+  type Project,
+  type ProjectFlags,
+} from "./load/project.ts";
 import { lintRendered, type LintRun, type RenderedFileToLint } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
 
@@ -56,16 +66,22 @@ function core(): Promise<typeof import("@wfgen/core")> {
 }
 
 /**
- * Which files GitHub's parser reads. `build` validates every file it may write. `check` validates only the
- * files whose bytes differ from the disk: identical bytes were validated by the build that wrote them, and
- * the parser costs several milliseconds a file, the largest part of a check over hundreds of workflows.
+ * Which files GitHub's parser and the linter read. `build` and `check` validate only the files whose bytes
+ * differ from the disk: identical bytes were validated by the build that wrote them, and the two cost
+ * several milliseconds a file, most of a build over hundreds of workflows (docs/performance.md). `lint`
+ * reads them all.
  */
 export type ParserScope = "all" | "changed";
 
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
 export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
   const root = resolveRoot(flags, io.cwd);
-  const config = await loadConfig(root, io.cwd);
+  const scope: CacheScope = { root, flags: { entry: flags.entry, out: flags.out, parser }, env: io.env };
+  const hit = readCache(scope);
+  const cached = hit && (await planFromCache(hit, io.cwd));
+  if (cached) return cached;
+  const bundles: Bundle[] = [];
+  const config = await loadConfig(root, io.cwd, bundles);
   const projects = await resolveProjects(root, flags, io.cwd, config);
   const toLint: RenderedFileToLint[] = [];
   const files: TargetFile[] = [];
@@ -73,7 +89,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   // Case-insensitive: two names that differ only in case are one file on macOS and Windows.
   const claimed = new Map<string, string>();
   for (const project of projects) {
-    const entries = await loadWorkflows(project, root, io.cwd);
+    const entries = await loadWorkflows(project, root, io.cwd, bundles);
     const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
@@ -131,7 +147,40 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     diagnostics,
   );
   diagnostics.push(...lint.findings);
+  if (diagnostics.length === 0 && lint.suppressed.length === 0) {
+    writeCache(
+      scope,
+      {
+        sources: bundles.flatMap((b) => b.inputs),
+        imports: bundles.flatMap((b) => b.imports),
+        files: [...configCandidates(root), ...projects.map((p) => lockPathOf(p.entry))],
+      },
+      files.map((f) => ({ path: f.path, exportName: f.exportName, sha256: contentHash(f.content) })),
+      outDirs,
+    );
+  }
   return { files, orphans, diagnostics, lint };
+}
+
+/**
+ * The plan of a render the cache recorded, when every file it wrote is on disk with the same bytes;
+ * undefined otherwise, and the render runs (a file that differs needs its rendered text for the diff).
+ */
+async function planFromCache(hit: CacheHit, cwd: string): Promise<Plan | undefined> {
+  const files: TargetFile[] = [];
+  const claimed = new Map<string, string>();
+  for (const cached of hit.files) {
+    const current = readIfExists(cached.path);
+    if (current === undefined || contentHash(current) !== cached.sha256) return undefined;
+    const display = displayPath(cached.path, cwd);
+    files.push({ path: cached.path, display, content: current.replaceAll("\r\n", "\n"), exportName: cached.exportName, current });
+    claimed.set(cached.path.toLowerCase(), cached.exportName);
+  }
+  // Only the header test, not core: a hit never loads the engine.
+  const { isGeneratedFile } = await import("@wfgen/core/header");
+  const orphans = hit.outDirs.flatMap((dir) => findOrphans(dir, claimed, cwd, isGeneratedFile));
+  files.sort((a, b) => compare(a.display, b.display));
+  return { files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] } };
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */
@@ -139,8 +188,10 @@ export async function loadWorkflows(
   project: Project,
   root: string,
   cwd: string,
+  bundles?: Bundle[],
 ): Promise<Array<{ exportName: string; value: unknown }>> {
-  const { exports: module } = await importUserModule(project.entry, root, cwd);
+  const { exports: module, bundle } = await importUserModule(project.entry, root, cwd);
+  bundles?.push(bundle);
   const { isWorkflowDefinition } = await core();
   let exports = Object.entries(module);
   // A CommonJS entry (`module.exports = { ci }`) arrives as one default export holding the workflows.

@@ -65,6 +65,18 @@ describe("loading workflows.ts", () => {
     expect(result.stderr).toMatch(/^lib\/runner\.ts:2:9: error: TypeError: bad runner\n/);
   });
 
+  test("a diagnostic about a job made in a local helper points at the helper's line (mapped only then)", async () => {
+    const dir = repo({
+      "workflows.ts":
+        'import { workflow } from "wfgen";\nimport { test } from "./lib/jobs.ts";\n\nexport const ci = workflow("ci", { on: { push: {} }, jobs: { test } });\n',
+      "lib/jobs.ts":
+        '// Shared jobs.\nimport { job } from "wfgen";\n\nexport const test = job({ "runs-on": "ubuntu-latest", steps: [{ uses: "actions/checkout@v4" }] });\n',
+    });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^lib\/jobs\.ts:4:\d+ error \[missing-pin\] ci\.yml › test › step #1\n/);
+  });
+
   test("a syntax error: exit 2 with esbuild's location", async () => {
     const dir = repo({
       "workflows.ts":
