@@ -63,7 +63,8 @@ async function run(label, [command, args, options]) {
 
 function setUp(n, base) {
   const dirs = { wfgen: join(base, `wfgen-${n}`), peer: join(base, `peer-${n}`) };
-  mkdirSync(dirs.wfgen);
+  // A node_modules folder, as a project that installed wfgen has: the content cache lives in it.
+  mkdirSync(join(dirs.wfgen, "node_modules"), { recursive: true });
   mkdirSync(dirs.peer);
   writeFileSync(join(dirs.wfgen, "workflows.ts"), wfgenSource(n));
   writeFileSync(join(dirs.peer, "workflows.ts"), peerSource(n));

@@ -101,7 +101,8 @@ const memo = new Map<string, readonly Effect[]>();
 export function scriptEffects(script: string, context: ScriptContext): Effect[] {
   const key = JSON.stringify([
     script,
-    context.env,
+    // The environment only expands `$NAME` words: a script without `$` reads the same in any.
+    script.includes("$") ? context.env : undefined,
     [...context.tokenVariables],
     context.getsToken,
     context.givenToStep,
