@@ -91,39 +91,30 @@ const NOT_COMMANDS = new Set(["fi", "done", "esac", "}", "for", "case", "select"
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
-// Scripts repeat across the jobs and workflows of a repository (the same test or build command with
-// the same environment), and reading one splits it into commands and words: each distinct script and
-// context is read once per process. Bounded, so that a long-lived process cannot grow it without end.
+// Scripts repeat across the jobs and workflows of a repository (the same test or build command), and
+// splitting one into commands and words is most of reading it: each distinct script is split once per
+// process. What the commands do is still read in each step's context (its environment and token), which
+// differs from job to job. Bounded, so that a long-lived process cannot grow it without end.
 const MEMO_LIMIT = 10_000;
-const memo = new Map<string, readonly Effect[]>();
+const commandsByScript = new Map<string, readonly Command[]>();
+
+function commandsOf(script: string): readonly Command[] {
+  let commands = commandsByScript.get(script);
+  if (commands === undefined) {
+    if (commandsByScript.size >= MEMO_LIMIT) commandsByScript.clear();
+    commands = splitCommands(script);
+    commandsByScript.set(script, commands);
+  }
+  return commands;
+}
 
 /** The effects of a `run:` script. */
 export function scriptEffects(script: string, context: ScriptContext): Effect[] {
-  const key = JSON.stringify([
-    script,
-    // The environment only expands `$NAME` words: a script without `$` reads the same in any.
-    script.includes("$") ? context.env : undefined,
-    [...context.tokenVariables],
-    context.getsToken,
-    context.givenToStep,
-    context.gitCredentials,
-    context.githubNpmRegistry,
-  ]);
-  let effects = memo.get(key);
-  if (effects === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    effects = readScriptEffects(script, context);
-    memo.set(key, effects);
-  }
-  return [...effects];
-}
-
-function readScriptEffects(script: string, context: ScriptContext): Effect[] {
   const effects: Effect[] = [];
   // The token often reaches a command through a pipe (`echo "$T" | docker login --password-stdin`), so
   // whether the script uses it at all is judged on its whole text.
   const spends = carriesToken(script, context.tokenVariables);
-  for (const command of splitCommands(script)) effects.push(...commandEffects(command, context, spends));
+  for (const command of commandsOf(script)) effects.push(...commandEffects(command, context, spends));
   return effects;
 }
 
