@@ -89,7 +89,7 @@ export {
   type References,
   walkReferences,
 } from "./references.ts";
-export { type FunctionArity, type Offsets, parseExpression, type ParseError, type ParseErrorKind, type ParseResult, WORKFLOW_FUNCTIONS } from "./parse.ts";
+export { type FunctionArity, functionArity, type Offsets, parseExpression, type ParseError, type ParseErrorKind, type ParseResult, WORKFLOW_FUNCTIONS } from "./parse.ts";
 export { hasTokens, resolveTokens, splitTokens, tokensIn } from "./tokens.ts";
 export { derivedName, existingVariable, isSafeName } from "./env-names.ts";
 export {

@@ -4,7 +4,7 @@
  * workflow parser and language service), so what is a syntax error here is one for GitHub; this module
  * only converts their tree, and keeps where each context and call starts for findings.
  */
-import { Lexer, Parser } from "@actions/expressions";
+import { Lexer, Parser, wellKnownFunctions } from "@actions/expressions";
 import {
   Binary,
   ContextAccess,
@@ -43,6 +43,13 @@ export const WORKFLOW_FUNCTIONS: readonly FunctionArity[] = [
   { name: "success", minArgs: 0, maxArgs: Number.MAX_SAFE_INTEGER },
   { name: "failure", minArgs: 0, maxArgs: Number.MAX_SAFE_INTEGER },
 ];
+
+/** The arguments `name` takes (case-insensitive), among GitHub's functions and `functions`; undefined for an unknown name. */
+export function functionArity(name: string, functions: readonly FunctionArity[] = WORKFLOW_FUNCTIONS): FunctionArity | undefined {
+  const lower = name.toLowerCase();
+  const known = wellKnownFunctions[lower] ?? functions.find((f) => f.name.toLowerCase() === lower);
+  return known && { name: known.name, minArgs: known.minArgs, maxArgs: known.maxArgs };
+}
 
 /** Why an expression does not parse, in GitHub's classes. */
 export type ParseErrorKind = "syntax" | "unknown-context" | "unknown-function" | "arity";
