@@ -22,7 +22,9 @@ const step = (secrets: boolean): Availability => ({
 });
 
 /**
- * The documented table, keyed by the docs' key patterns. A key not listed takes the entry of its nearest
+ * The documented table, keyed by the docs' key patterns, with `steps` added to the two `env` of containers,
+ * where GitHub's own workflow parser accepts it (wfgen never refuses what GitHub accepts; contexts.test.ts
+ * compares the table with that parser key by key). A key not listed takes the entry of its nearest
  * listed ancestor (`jobs.<job_id>.strategy.matrix` is `jobs.<job_id>.strategy`); a key with no listed
  * ancestor (`on`, `permissions`, `jobs.<job_id>.steps.uses`) is not restricted by this table.
  */
@@ -37,7 +39,7 @@ export const WORKFLOW_AVAILABILITY: Readonly<Record<string, Availability>> = {
     functions: [],
   },
   "jobs.<job_id>.container.env.<env_id>": {
-    contexts: ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "inputs"],
+    contexts: ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "inputs", "steps"],
     functions: [],
   },
   "jobs.<job_id>.container.image": { contexts: ["github", "needs", "strategy", "matrix", "vars", "inputs"], functions: [] },
@@ -63,7 +65,7 @@ export const WORKFLOW_AVAILABILITY: Readonly<Record<string, Availability>> = {
     functions: [],
   },
   "jobs.<job_id>.services.<service_id>.env.<env_id>": {
-    contexts: ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "inputs"],
+    contexts: ["github", "needs", "strategy", "matrix", "job", "runner", "env", "vars", "secrets", "inputs", "steps"],
     functions: [],
   },
   "jobs.<job_id>.steps.continue-on-error": step(true),

@@ -8,7 +8,7 @@ import type { TextPosition, YamlSource } from "../source/yaml.ts";
 import { contextProblems } from "../validate/contexts.ts";
 import type { ExpressionProblem } from "../validate/problems.ts";
 import { referenceProblems } from "../validate/references.ts";
-import { defineRule, type Json } from "./types.ts";
+import { defineRule, type Json, type ModelPath } from "./types.ts";
 
 const cache = new WeakMap<object, ExpressionProblem[]>();
 
@@ -23,14 +23,20 @@ export function expressionProblems(value: Json): ExpressionProblem[] {
   return problems;
 }
 
-/** A rule that reports the expression problems of code `id`. */
+/**
+ * A rule that reports the expression problems of code `id`. It visits every level so that each finding
+ * names its job and step (and suppressions by job or step apply): the workflow reports what is outside
+ * jobs, a job what is outside its steps, a step its own.
+ */
 export function expressionRule(rule: { id: string; severity: Severity; confidence: "high" | "medium" | "low"; summary: string; fix: string }) {
   return defineRule({
     ...rule,
-    visits: ["workflow"],
+    visits: ["workflow", "job", "step"],
     check(context) {
+      const owner: ModelPath = context.level === "step" ? context.step.path : context.level === "job" ? context.job.path : [];
+      const inner = context.level === "step" ? [] : context.level === "job" ? context.job.steps.map((s) => s.path) : context.workflow.jobs.map((j) => j.path);
       for (const problem of expressionProblems(context.workflow.value)) {
-        if (problem.code !== rule.id) continue;
+        if (problem.code !== rule.id || !within(owner, problem.path) || inner.some((path) => within(path, problem.path))) continue;
         const at = context.source && positionOf(context.source, problem);
         context.report({
           path: problem.path,
@@ -42,6 +48,10 @@ export function expressionRule(rule: { id: string; severity: Severity; confidenc
       }
     },
   });
+}
+
+function within(prefix: ModelPath, path: ModelPath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
 // The expression is found in the raw text of its scalar, then the offset inside it is added when the two

@@ -55,8 +55,17 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
       call: () => {},
       context: (reference, node) => {
         const id = reference.path[0];
-        if (id === undefined || id === "*") return;
         const at = parsed.offsets.get(node) ?? 0;
+        if (id === undefined || id === "*") {
+          if (reference.context === "steps" && current === undefined && !jobLevelSteps) {
+            problems.push(problemAt(expression, at, {
+              code: "step-reference",
+              message: `job "${jobId}" reads steps in a job-level field, where the steps context does not exist`,
+              fix: "read step outputs in later steps, in the job's outputs, or in environment.url",
+            }));
+          }
+          return;
+        }
         if (reference.context === "needs" && !needs.has(id)) {
           problems.push(problemAt(expression, at, {
             code: "needs-missing",
