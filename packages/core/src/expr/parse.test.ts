@@ -67,6 +67,8 @@ describe("parseExpression", () => {
     expect(failure("github.sha == 1\n  && contains('a')")).toEqual({ kind: "arity", offset: 21, token: "contains" });
     expect(failure("case(true, 1, false, 2)")).toMatchObject({ kind: "arity", token: "case" });
     expect(failure("hashFiles()")).toMatchObject({ kind: "arity" });
+    expect(parseExpression(`'${"x".repeat(21_000)}'`)).toMatchObject({ ok: false, error: { kind: "syntax", message: "the expression is longer than GitHub's limit of 21000 characters" } });
+    expect(failure(`${"(".repeat(60)}true${")".repeat(60)}`)).toMatchObject({ kind: "syntax" });
   });
 
   it("knows the arguments of every function, case-insensitively", () => {

@@ -18,7 +18,7 @@ import {
   Unary,
 } from "@actions/expressions/ast";
 import { BooleanData, NumberData, StringData } from "@actions/expressions/data/index";
-import { ErrorType, ExpressionError } from "@actions/expressions/errors";
+import { ErrorType, ExpressionError, MAX_EXPRESSION_LENGTH } from "@actions/expressions/errors";
 import type { Token } from "@actions/expressions/lexer";
 import { contextNames } from "./contexts.ts";
 import type { ComparisonOperator, LiteralValue, Node } from "./node.ts";
@@ -103,6 +103,9 @@ export function parseExpression(text: string, functions: readonly FunctionArity[
     }
     // Symbols the lexer cannot read, and over-long text, fail with a plain Error whose message says where.
     const message = String((error as Error)?.message ?? error);
+    if (message === "ErrorExceededMaxLength") {
+      return { ok: false, error: { kind: "syntax", message: `the expression is longer than GitHub's limit of ${MAX_EXPRESSION_LENGTH} characters`, offset: 0, token: "" } };
+    }
     const located = LOCATED.exec(message);
     return {
       ok: false,

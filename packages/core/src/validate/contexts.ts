@@ -92,7 +92,8 @@ function check(
   if (!parsed.ok) {
     const { error } = parsed;
     if (error.kind === "syntax") {
-      const written = site.condition && !site.text.includes("${{") ? `the condition ${expression.text.trim()}` : `\${{ ${expression.text.trim()} }}`;
+      const shown = abbreviated(expression.text.trim());
+      const written = site.condition && !site.text.includes("${{") ? `the condition ${shown}` : `\${{ ${shown} }}`;
       const what = expression.text.trim() === "" ? "an empty ${{ }}" : `${error.message.replace(/^Unexpected/, "unexpected")} in ${written}`;
       problems.push(problemAt(expression, error.offset, { code: "expression-syntax", message: `${what}; GitHub refuses the file` }));
     } else if (error.kind === "unknown-context") {
@@ -152,6 +153,11 @@ function check(
       if (unknown) problems.push(problemAt(expression, at, unknown));
     },
   });
+}
+
+function abbreviated(text: string): string {
+  const line = text.replace(/\s+/g, " ");
+  return line.length > 80 ? `${line.slice(0, 77)}...` : line;
 }
 
 function named(fn: string): string {

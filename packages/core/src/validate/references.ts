@@ -36,7 +36,10 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
   for (const [jobId, job] of Object.entries(jobs)) {
     const steps = stepsOf(asJson(job), ["jobs", jobId]);
     jobSteps.set(jobId, steps);
-    for (const s of steps) if (typeof s.value.id === "string") stepOwner.set(s.value.id, [...(stepOwner.get(s.value.id) ?? []), jobId]);
+    for (const s of steps) {
+      const id = typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined;
+      if (id !== undefined) stepOwner.set(id, [...(stepOwner.get(id) ?? []), jobId]);
+    }
   }
 
   const problems: ExpressionProblem[] = [];
@@ -45,9 +48,10 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
     const [root, jobId] = site.path;
     if (root !== "jobs" || typeof jobId !== "string" || !parsed.ok || !jobSteps.has(jobId)) continue;
     const job = asJson(jobs[jobId]);
-    const needs = new Set(typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as string[]) : []);
+    // Context property names are case-insensitive: needs.Build reads the job build.
+    const needs = new Set((typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as unknown[]) : []).map((n) => String(n).toLowerCase()));
     const steps = jobSteps.get(jobId)!;
-    const ids = steps.map((s) => (typeof s.value.id === "string" ? s.value.id : undefined));
+    const ids = steps.map((s) => (typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined));
     const current = steps.find((s) => isPrefix(s.path, site.path));
     const jobLevelSteps = current === undefined && site.availability?.contexts.includes("steps") === true;
     walkReferences(parsed.node, {
@@ -66,7 +70,7 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
           }
           return;
         }
-        if (reference.context === "needs" && !needs.has(id)) {
+        if (reference.context === "needs" && !needs.has(id.toLowerCase())) {
           problems.push(problemAt(expression, at, {
             code: "needs-missing",
             message: `job "${jobId}" reads needs.${id} but does not list "${id}" in needs`,
@@ -74,13 +78,14 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
           }));
         }
         if (reference.context !== "steps") return;
-        if (jobLevelSteps ? ids.includes(id) : current !== undefined && ids.slice(0, current.index).includes(id)) return;
+        const lower = id.toLowerCase();
+        if (jobLevelSteps ? ids.includes(lower) : current !== undefined && ids.slice(0, current.index).includes(lower)) return;
         problems.push(problemAt(expression, at, { code: "step-reference", ...stepProblem(id) }));
       },
     });
 
     function stepProblem(id: string): { message: string; fix: string } {
-      const later = ids.indexOf(id);
+      const later = ids.indexOf(id.toLowerCase());
       if (current === undefined && !jobLevelSteps) {
         return {
           message: `job "${jobId}" reads steps.${id} in a job-level field, where the steps context does not exist`,
@@ -93,7 +98,7 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
           fix: "move the step that produces the value before the step that reads it",
         };
       }
-      const owner = stepOwner.get(id)?.[0];
+      const owner = stepOwner.get(id.toLowerCase())?.[0];
       if (owner !== undefined) {
         return {
           message: `job "${jobId}" reads steps.${id}, a step of job "${owner}"; steps are local to their job`,
