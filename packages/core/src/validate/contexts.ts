@@ -94,7 +94,7 @@ function check(
     if (error.kind === "syntax") {
       const shown = abbreviated(expression.text.trim());
       const written = site.condition && !site.text.includes("${{") ? `the condition ${shown}` : `\${{ ${shown} }}`;
-      const what = expression.text.trim() === "" ? "an empty ${{ }}" : `${error.message.replace(/^Unexpected/, "unexpected")} in ${written}`;
+      const what = expression.text.trim() === "" ? "an empty ${{ }}" : `${error.message.charAt(0).toLowerCase()}${error.message.slice(1)} in ${written}`;
       problems.push(problemAt(expression, error.offset, { code: "expression-syntax", message: `${what}; GitHub refuses the file` }));
     } else if (error.kind === "unknown-context") {
       problems.push(problemAt(expression, error.offset, {
