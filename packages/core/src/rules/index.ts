@@ -81,6 +81,14 @@ export const ENGINE_CODES = [
     fix: "Correct the YAML at the reported line and column.",
     docs: "docs/rules/yaml-syntax.md",
   },
+  {
+    id: "not-a-workflow",
+    severity: "error" as const,
+    confidence: "high" as const,
+    summary: "The file is neither a workflow (on:, jobs:) nor an action's metadata (runs:), so no rule applies to it.",
+    fix: "Lint workflow files and action.yml files only; leave other YAML (dependabot.yml, configs) out of the files given.",
+    docs: "docs/rules/not-a-workflow.md",
+  },
 ];
 
 export type { AnyRule };

@@ -63,8 +63,10 @@ export interface JobView {
   env: Json;
 }
 
-/** The workflow as the walk sees it. */
+/** The workflow as the walk sees it; a composite action is walked as one job of its `runs.steps`. */
 export interface WorkflowView {
+  /** `action` for an action's metadata file (`action.yml`). */
+  kind: "workflow" | "action";
   value: Json;
   /** The events of `on:`, whichever form it is written in, with their configuration (null when bare). */
   events: ReadonlyMap<string, unknown>;
@@ -132,6 +134,8 @@ export interface Rule<L extends Level = Level> {
   /** `docs/rules/<id>.md`. */
   docs: string;
   visits: readonly L[];
+  /** The files it applies to: workflows (the default) and/or composite actions' `action.yml`. */
+  documents?: readonly ("workflow" | "action")[];
   requires?: readonly Capability[];
   check(context: ContextOf<L>): void;
 }
