@@ -90,7 +90,7 @@ const UNTRUSTED_OUTPUTS: Record<string, { outputs: RegExp; what: string }> = {
 };
 
 // Input types whose values cannot carry text: GitHub checks them before the run starts.
-const SAFE_INPUT_TYPES = new Set(["boolean", "number", "choice", "environment"]);
+const SAFE_INPUT_TYPES = new Set(["boolean", "number"]);
 
 /**
  * What reaches the value of `inner` that someone other than the workflow's author controls, followed
@@ -173,25 +173,17 @@ function stepOutputSource(id: string, name: string, scope: Scope, depth: number)
   return undefined;
 }
 
-// `inputs.<name>`: text whoever dispatches the workflow types, or whatever a calling workflow or the user
-// of an action passes (an issue title, say). Typed boolean, number and choice inputs carry no text.
+// `inputs.<name>`: whatever a calling workflow, or a workflow using the action, passes (an issue title, say).
+// Typed boolean and number inputs carry no text. A workflow only dispatched by hand is left alone: whoever
+// can dispatch it has write access and could change the workflow itself.
 function inputSource(name: string, workflow: WorkflowView): TaintSource | undefined {
   if (workflow.kind === "action") {
     return { what: `the action input ${name}, which the workflow using the action passes and may fill with an issue title or a branch name`, severity: "warning" };
   }
-  const declared: string[] = [];
-  for (const event of ["workflow_dispatch", "workflow_call"]) {
-    const inputs = asObject(asObject(workflow.events.get(event)).inputs);
-    const key = Object.keys(inputs).find((k) => k.toLowerCase() === name);
-    if (key === undefined) continue;
-    const type = scalarText(asObject(inputs[key]).type)?.toLowerCase() ?? "string";
-    declared.push(type);
-  }
-  if (declared.length > 0 && declared.every((type) => SAFE_INPUT_TYPES.has(type))) return undefined;
-  return {
-    what: `the workflow input ${name}, text that whoever dispatches the workflow or the workflow calling it chooses (it may be an issue title or a branch name)`,
-    severity: "warning",
-  };
+  const inputs = asObject(asObject(workflow.events.get("workflow_call")).inputs);
+  const key = Object.keys(inputs).find((k) => k.toLowerCase() === name);
+  if (!workflow.events.has("workflow_call") || (key !== undefined && SAFE_INPUT_TYPES.has(scalarText(asObject(inputs[key]).type)?.toLowerCase() ?? ""))) return undefined;
+  return { what: `the workflow input ${name}, which the workflow calling this one passes and may fill with an issue title or a branch name`, severity: "warning" };
 }
 
 function envEntryIgnoringCase(lowerName: string, workflow: WorkflowView, job: JobView, step?: StepView): { name: string; value: string } | undefined {
