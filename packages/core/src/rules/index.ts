@@ -28,6 +28,7 @@ import { unknownRunnerLabel } from "./unknown-runner-label.ts";
 import { unpinnedImage } from "./unpinned-image.ts";
 import { unpinnedUses } from "./unpinned-uses.ts";
 import { unsecureCommands } from "./unsecure-commands.ts";
+import { untrustedArtifact } from "./untrusted-artifact.ts";
 import { versionCommentFormat } from "./version-comment-format.ts";
 import { workflowLevelWrite } from "./workflow-level-write.ts";
 
@@ -66,6 +67,8 @@ export const RULES: readonly AnyRule[] = [
   missingActionInput,
   // The linter's own input.
   invalidSuppression,
+  // Issue 13's catalogue: privileged triggers, caches, conditions, secrets, pins.
+  untrustedArtifact,
 ];
 
 /**
