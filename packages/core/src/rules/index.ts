@@ -4,6 +4,7 @@
  */
 import type { AnyRule } from "./types.ts";
 import { blanketPermissions } from "./blanket-permissions.ts";
+import { botCondition } from "./bot-condition.ts";
 import { cacheInPublishJob } from "./cache-in-publish-job.ts";
 import { dangerousCheckout } from "./dangerous-checkout.ts";
 import { excessivePermission } from "./excessive-permission.ts";
@@ -69,6 +70,7 @@ export const RULES: readonly AnyRule[] = [
   invalidSuppression,
   // Issue 13's catalogue: privileged triggers, caches, conditions, secrets, pins.
   untrustedArtifact,
+  botCondition,
 ];
 
 /**
