@@ -76,24 +76,14 @@ export function accessPath(ast: ExpressionAst): ReadPath | undefined {
   return undefined;
 }
 
-/** Every context path the expression reads, wherever it is (conditions included). */
-export function readPaths(ast: ExpressionAst): ReadPath[] {
-  const found: ReadPath[] = [];
-  const visit = (node: ExpressionAst): void => {
-    const path = accessPath(node);
-    if (path) {
-      found.push(path);
-      if (node instanceof IndexAccess && !(node.index instanceof Star) && !(node.index instanceof Literal)) visit(node.index);
-      return;
-    }
-    if (node instanceof Grouping) visit(node.group);
-    else if (node instanceof Unary) visit(node.expr);
-    else if (node instanceof Binary) (visit(node.left), visit(node.right));
-    else if (node instanceof Logical || node instanceof FunctionCall) node.args.forEach(visit);
-    else if (node instanceof IndexAccess) (visit(node.expr), visit(node.index));
-  };
-  visit(ast);
-  return found;
+/** The direct sub-expressions of a node. */
+export function childrenOf(node: ExpressionAst): ExpressionAst[] {
+  if (node instanceof Grouping) return [node.group];
+  if (node instanceof Unary) return [node.expr];
+  if (node instanceof Binary) return [node.left, node.right];
+  if (node instanceof Logical || node instanceof FunctionCall) return [...node.args];
+  if (node instanceof IndexAccess) return node.index instanceof Star ? [node.expr] : [node.expr, node.index];
+  return [];
 }
 
 /** The path as expression text, lowercase, for matching (`github.event.pages.*.page_name`). */

@@ -9,6 +9,7 @@ import { cacheInPublishJob } from "./cache-in-publish-job.ts";
 import { dangerousCheckout } from "./dangerous-checkout.ts";
 import { excessivePermission } from "./excessive-permission.ts";
 import { githubEnvWrite } from "./github-env-write.ts";
+import { hardcodedCredentials } from "./hardcoded-credentials.ts";
 import { invalidCron } from "./invalid-cron.ts";
 import { invalidSuppression } from "./invalid-suppression.ts";
 import { invalidWorkflow } from "./invalid-workflow.ts";
@@ -16,6 +17,7 @@ import { missingActionInput } from "./missing-action-input.ts";
 import { missingPermission } from "./missing-permission.ts";
 import { missingPermissions } from "./missing-permissions.ts";
 import { missingVersionComment } from "./missing-version-comment.ts";
+import { overprovisionedSecrets } from "./overprovisioned-secrets.ts";
 import { persistCredentials } from "./persist-credentials.ts";
 import { preferGithubToken } from "./prefer-github-token.ts";
 import { secretsInEnv } from "./secrets-in-env.ts";
@@ -71,6 +73,8 @@ export const RULES: readonly AnyRule[] = [
   // Issue 13's catalogue: privileged triggers, caches, conditions, secrets, pins.
   untrustedArtifact,
   botCondition,
+  overprovisionedSecrets,
+  hardcodedCredentials,
 ];
 
 /**
