@@ -86,6 +86,11 @@ export function childrenOf(node: ExpressionAst): ExpressionAst[] {
   return [];
 }
 
+/** The text of a string literal; undefined for anything else. */
+export function stringLiteral(ast: ExpressionAst): string | undefined {
+  return ast instanceof Literal && ast.literal.kind === Kind.String ? ast.literal.coerceString() : undefined;
+}
+
 /** The path as expression text, lowercase, for matching (`github.event.pages.*.page_name`). */
 export function pathText(path: ReadPath): string {
   return path.join(".").toLowerCase();

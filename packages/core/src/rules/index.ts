@@ -30,6 +30,8 @@ import { unknownEvent } from "./unknown-event.ts";
 import { unknownRunnerLabel } from "./unknown-runner-label.ts";
 import { unpinnedImage } from "./unpinned-image.ts";
 import { unpinnedUses } from "./unpinned-uses.ts";
+import { unsoundCondition } from "./unsound-condition.ts";
+import { unsoundContains } from "./unsound-contains.ts";
 import { unsecureCommands } from "./unsecure-commands.ts";
 import { untrustedArtifact } from "./untrusted-artifact.ts";
 import { versionCommentFormat } from "./version-comment-format.ts";
@@ -75,6 +77,8 @@ export const RULES: readonly AnyRule[] = [
   botCondition,
   overprovisionedSecrets,
   hardcodedCredentials,
+  unsoundCondition,
+  unsoundContains,
 ];
 
 /**
