@@ -172,7 +172,9 @@ async function lintFiles(paths: readonly string[], config: LintConfigSource, io:
   const core = await import("@wfgen/core");
   checkRuleIds(config, [...core.RULES, ...core.ENGINE_CODES].map((rule) => rule.id));
   const { actionMetadata } = await import("@wfgen/actions/metadata");
+  const { CATALOG } = await import("../github/catalog.gen.ts");
   const lintOptions: LintOptions = {
+    tags: (repo) => CATALOG[repo],
     ...(config.config.rules ? { rules: config.config.rules } : {}),
     suppressions: (config.config.suppressions ?? []).map((s) => ({ ...s, origin: "config" as const })),
     runnerLabels: config.config.runnerLabels ?? [],

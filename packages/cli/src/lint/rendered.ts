@@ -16,7 +16,7 @@
  *   an input they do not know was passed on purpose (`withUnsafe`). A required input that is missing stays
  *   an error: the step would fail when it runs. A severity set in the config's `lint.rules` wins over these.
  */
-import type { Diagnostic, Finding, Lock, SkippedRule, SuppressedFinding } from "@wfgen/core";
+import type { Diagnostic, Finding, LintOptions, Lock, SkippedRule, SuppressedFinding } from "@wfgen/core";
 import { checkRuleIds, type LintConfigSource } from "./config.ts";
 
 /** The rules the build's own validation covers; see the module comment. */
@@ -66,8 +66,10 @@ export async function lintRendered(
   checkRuleIds(config, [...core.RULES, ...core.ENGINE_CODES].map((rule) => rule.id));
   if (files.length === 0) return { findings: [], suppressed: [], skipped: [] };
   const { actionMetadata } = await import("@wfgen/actions/metadata");
+  const { CATALOG } = await import("../github/catalog.gen.ts");
   const settings = config.config.rules ?? {};
-  const options = {
+  const options: LintOptions = {
+    tags: (repo) => CATALOG[repo],
     rules: { ...settings, ...Object.fromEntries([...BUILD_CHECKED_RULES.keys()].map((id) => [id, "off" as const])) },
     suppressions: (config.config.suppressions ?? []).map((s) => ({ ...s, origin: "config" as const })),
     runnerLabels: config.config.runnerLabels ?? [],

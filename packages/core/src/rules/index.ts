@@ -35,6 +35,7 @@ import { unsoundContains } from "./unsound-contains.ts";
 import { unsecureCommands } from "./unsecure-commands.ts";
 import { untrustedArtifact } from "./untrusted-artifact.ts";
 import { versionCommentFormat } from "./version-comment-format.ts";
+import { versionCommentMismatch } from "./version-comment-mismatch.ts";
 import { workflowLevelWrite } from "./workflow-level-write.ts";
 
 export const RULES: readonly AnyRule[] = [
@@ -79,6 +80,7 @@ export const RULES: readonly AnyRule[] = [
   hardcodedCredentials,
   unsoundCondition,
   unsoundContains,
+  versionCommentMismatch,
 ];
 
 /**

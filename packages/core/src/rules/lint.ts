@@ -80,6 +80,7 @@ const SKIP_REASONS: Record<Capability, string> = {
   source: "it reads the YAML text (comments, line layout), and this workflow was given as a model",
   actions: "no action metadata provider was given (the typed action bindings supply one)",
   permissions: "the permissions engine was turned off (permissions: false)",
+  tags: "no catalog of release tags was given (wfgen's CLI supplies its offline one)",
 };
 
 function run(
@@ -92,6 +93,7 @@ function run(
 ): LintResult {
   const capabilities: Capabilities = {
     ...(options.actions ? { actions: options.actions } : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
     ...(options.permissions === false ? {} : { permissions: options.permissions ?? inferredPermissions }),
     runnerLabels: options.runnerLabels ?? [],
   };
@@ -99,6 +101,7 @@ function run(
     source: source !== undefined,
     actions: capabilities.actions !== undefined,
     permissions: capabilities.permissions !== undefined,
+    tags: capabilities.tags !== undefined,
   };
   const kind = documentKind(model);
   if (kind === "other") return notAWorkflow(model, file, source);

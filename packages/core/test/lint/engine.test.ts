@@ -131,6 +131,7 @@ describe("options", () => {
       { rule: "excessive-permission", reason: "skipped: the permissions engine was turned off (permissions: false)" },
       { rule: "unknown-action-input", reason: "skipped: no action metadata provider was given (the typed action bindings supply one)" },
       { rule: "missing-action-input", reason: "skipped: no action metadata provider was given (the typed action bindings supply one)" },
+      { rule: "version-comment-mismatch", reason: "skipped: no catalog of release tags was given (wfgen's CLI supplies its offline one)" },
     ]);
   });
 
@@ -162,6 +163,7 @@ describe("lintModel", () => {
       "unknown-action-input",
       "missing-action-input",
       "invalid-suppression",
+      "version-comment-mismatch",
     ]);
   });
 
