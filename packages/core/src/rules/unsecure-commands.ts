@@ -25,6 +25,7 @@ export const unsecureCommands = defineRule({
   summary: "ACTIONS_ALLOW_UNSECURE_COMMANDS is set, or a script prints a deprecated workflow command (::set-env, ::add-path, ::set-output, ::save-state).",
   fix: "Remove ACTIONS_ALLOW_UNSECURE_COMMANDS and write to the environment files ($GITHUB_ENV, $GITHUB_PATH, $GITHUB_OUTPUT, $GITHUB_STATE) instead.",
   visits: ["workflow", "job", "step"],
+  documents: ["workflow", "action"],
   check(context) {
     const [env, path]: [Json, ModelPath] =
       context.level === "workflow" ? [context.workflow.env, ["env"]] : context.level === "job" ? [context.job.env, [...context.job.path, "env"]] : [context.step.env, [...context.step.path, "env"]];
