@@ -4,7 +4,7 @@
 // value is fixed text (or only expressions nobody outside controls) cannot, and is not reported.
 import { defineRule, type ModelPath } from "./types.ts";
 import { untrustedSource, type Scope } from "./untrusted.ts";
-import { expressionsOf, PRIVILEGED_EVENTS, triggerAmong, usesAction } from "./util.ts";
+import { envEntry, expressionsOf, PRIVILEGED_EVENTS, shellVariablesRead, triggerAmong, usesAction } from "./util.ts";
 
 const SHELL_WRITE = /\$\{?(?:env:)?GITHUB_(?:ENV|PATH)\b\}?/;
 const SCRIPT_WRITE = /\bcore\s*\.\s*(?:exportVariable|addPath)\s*\(/g;
@@ -25,8 +25,10 @@ export const githubEnvWrite = defineRule({
     const { step, job, workflow } = context;
     const trigger = triggerAmong(workflow, PRIVILEGED_EVENTS);
     if (trigger === undefined) return;
+    // Where outsiders write only text (a comment, an issue), a write is theirs only if the step reads that text.
+    const textOnly = TEXT_ONLY.has(trigger);
     const found: Array<{ key: ModelPath; match: string; occurrence?: number }> = [];
-    if (step.run !== undefined) {
+    if (step.run !== undefined && (!textOnly || readsOutsidersText(step.run, { workflow, job, step }))) {
       const lines = step.run.split("\n");
       const at = lines.findIndex((line) => SHELL_WRITE.test(line) && !fixedWrite(line, { workflow, job, step }));
       if (at >= 0) {
@@ -36,7 +38,7 @@ export const githubEnvWrite = defineRule({
         found.push({ key: [...step.path, "run"], match, occurrence });
       }
     }
-    if (usesAction(step, "actions/github-script") && typeof step.with.script === "string") {
+    if (usesAction(step, "actions/github-script") && typeof step.with.script === "string" && (!textOnly || readsOutsidersText(step.with.script, { workflow, job, step }) || /context\.payload/.test(step.with.script))) {
       const script = step.with.script;
       const call = [...script.matchAll(SCRIPT_WRITE)].find((m) => !SCRIPT_CONSTANT.test(script.slice(m.index)));
       if (call) found.push({ key: [...step.path, "with", "script"], match: call[0] });
@@ -53,6 +55,15 @@ export const githubEnvWrite = defineRule({
     }
   },
 });
+
+const TEXT_ONLY = new Set(["issue_comment", "issues", "discussion", "discussion_comment"]);
+
+// The script reads the event's text: through ${{ }}, an env variable that holds it, or the event file.
+function readsOutsidersText(script: string, scope: Scope): boolean {
+  if (/GITHUB_EVENT_PATH/.test(script)) return true;
+  const texts = [script, ...[...shellVariablesRead(script)].flatMap((name) => envEntry(name, scope.workflow, scope.job, scope.step)?.value ?? [])];
+  return texts.some((text) => expressionsOf(text).some((e) => untrustedSource(e.inner, scope)?.severity === "error"));
+}
 
 // An echo or printf whose text has no shell expansion outside single quotes, and whose `${{ }}` read nothing
 // outsiders control: `echo "MODE=fast" >> "$GITHUB_ENV"`, `echo "SHA=${{ github.sha }}" >> "$GITHUB_ENV"`.
