@@ -37,6 +37,14 @@ import { untrustedArtifact } from "./untrusted-artifact.ts";
 import { versionCommentFormat } from "./version-comment-format.ts";
 import { versionCommentMismatch } from "./version-comment-mismatch.ts";
 import { workflowLevelWrite } from "./workflow-level-write.ts";
+import { contextNotAvailable } from "./context-not-available.ts";
+import { expressionSyntax } from "./expression-syntax.ts";
+import { functionArity } from "./function-arity.ts";
+import { needsMissing } from "./needs-missing.ts";
+import { stepReference } from "./step-reference.ts";
+import { unknownContextProperty } from "./unknown-context-property.ts";
+import { unknownEventProperty } from "./unknown-event-property.ts";
+import { unknownFunction } from "./unknown-function.ts";
 
 export const RULES: readonly AnyRule[] = [
   // Supply chain: what code runs.
@@ -71,6 +79,15 @@ export const RULES: readonly AnyRule[] = [
   invalidCron,
   unknownActionInput,
   missingActionInput,
+  // Expressions: what each ${{ }} reads, where it is written.
+  expressionSyntax,
+  unknownFunction,
+  functionArity,
+  contextNotAvailable,
+  unknownContextProperty,
+  unknownEventProperty,
+  stepReference,
+  needsMissing,
   // The linter's own input.
   invalidSuppression,
   // Issue 13's catalogue: privileged triggers, caches, conditions, secrets, pins.
