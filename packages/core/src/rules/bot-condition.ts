@@ -2,7 +2,8 @@
 // (or any bot) updates a pull request that someone else opened, or someone re-runs a bot's run, the check
 // `github.actor == 'dependabot[bot]'` holds for code the bot did not write. Used to grant a privilege
 // (auto-merge, secrets, skipping review), it can be made true by others. The pull request's author cannot.
-import { Binary, FunctionCall, Grouping, Literal, Logical, accessPath, parseExpression, pathText, type ExpressionAst } from "./expression.ts";
+import type { Node } from "../expr/node.ts";
+import { accessPath, parseExpression, pathText } from "./expression-flow.ts";
 import { defineRule, type ModelPath } from "./types.ts";
 import { expressionsOf, PRIVILEGED_EVENTS, scalarText, triggerAmong } from "./util.ts";
 
@@ -13,28 +14,27 @@ const BOT_IDS = new Set(["49699333", "29139614", "41898282"]);
 const PULL_REQUEST_EVENTS = ["pull_request", "pull_request_target"];
 
 /** The bot an `actor == '...[bot]'` comparison (or `contains(github.actor, '[bot]')`) in the condition names. */
-function botComparison(ast: ExpressionAst): { actor: string; bot: string } | undefined {
-  if (ast instanceof Grouping) return botComparison(ast.group);
-  if (ast instanceof Logical) {
-    for (const arg of ast.args) {
+function botComparison(node: Node): { actor: string; bot: string } | undefined {
+  if (node.kind === "logical") {
+    for (const arg of node.args) {
       const found = botComparison(arg);
       if (found) return found;
     }
     return undefined;
   }
-  if (ast instanceof Binary && ast.operator.lexeme === "==") {
-    for (const [side, other] of [[ast.left, ast.right], [ast.right, ast.left]] as const) {
+  if (node.kind === "comparison" && node.op === "==") {
+    for (const [side, other] of [[node.left, node.right], [node.right, node.left]] as const) {
       const path = accessPath(side);
-      if (!path || !ACTOR.has(pathText(path)) || !(other instanceof Literal)) continue;
-      const value = other.literal.coerceString();
+      if (!path || !ACTOR.has(pathText(path)) || other.kind !== "literal" || other.value === null) continue;
+      const value = String(other.value);
       if (/\[bot\]$/i.test(value) || BOT_IDS.has(value)) return { actor: path.join("."), bot: value };
     }
   }
-  if (ast instanceof FunctionCall && /^(?:contains|endswith)$/i.test(ast.functionName.lexeme) && ast.args.length === 2) {
-    const path = accessPath(ast.args[0]!);
-    const needle = ast.args[1];
-    if (path && ACTOR.has(pathText(path)) && needle instanceof Literal && /\[bot\]/i.test(needle.literal.coerceString())) {
-      return { actor: path.join("."), bot: needle.literal.coerceString() };
+  if (node.kind === "call" && /^(?:contains|endswith)$/i.test(node.name) && node.args.length === 2) {
+    const path = accessPath(node.args[0]!);
+    const needle = node.args[1]!;
+    if (path && ACTOR.has(pathText(path)) && needle.kind === "literal" && typeof needle.value === "string" && /\[bot\]/i.test(needle.value)) {
+      return { actor: path.join("."), bot: needle.value };
     }
   }
   return undefined;

@@ -1,20 +1,21 @@
 // `toJSON(secrets)` hands every secret of the repository to whatever reads the value, and `secrets[x]` with
 // a computed x makes GitHub send every secret to the runner, since it cannot tell in advance which one the
 // expression picks. A step that needs one secret should name it: that is all the job then receives.
-import { childrenOf, ContextAccess, IndexAccess, Literal, parseExpression, type ExpressionAst } from "./expression.ts";
+import type { Node } from "../expr/node.ts";
+import { childrenOf, parseExpression } from "./expression-flow.ts";
 import { defineRule, type ModelPath } from "./types.ts";
 import { expressionsOf, isObject } from "./util.ts";
 
 /** How an expression reads the secrets context as a whole, in words; undefined when it names each secret. */
-function wholeSecrets(ast: ExpressionAst): string | undefined {
+function wholeSecrets(ast: Node): string | undefined {
   let found: string | undefined;
-  const visit = (node: ExpressionAst): void => {
+  const visit = (node: Node): void => {
     if (found) return;
-    if (node instanceof IndexAccess && isSecretsContext(node.expr) && !(node.index instanceof Literal)) {
+    if (node.kind === "index" && isSecretsContext(node.object) && node.index.kind !== "literal") {
       found = "indexes the secrets with a computed name; GitHub cannot tell which secret it picks, so it sends every secret to the runner, where any step of the job can get at them";
       return;
     }
-    if (isSecretsContext(node)) {
+    if (isSecretsContext(node) || (node.kind === "filter" && isSecretsContext(node.object))) {
       found = "reads the whole secrets context; every step or action that can read this value gets every secret of the repository";
       return;
     }
@@ -24,13 +25,13 @@ function wholeSecrets(ast: ExpressionAst): string | undefined {
   return found;
 }
 
-function isSecretsContext(node: ExpressionAst): boolean {
-  return node instanceof ContextAccess && node.name.lexeme.toLowerCase() === "secrets";
+function isSecretsContext(node: Node): boolean {
+  return node.kind === "context" && node.name.toLowerCase() === "secrets";
 }
 
 // The sub-expressions of a node, except the object of `secrets.NAME` and `secrets['NAME']`, which name one secret.
-function children(node: ExpressionAst): ExpressionAst[] {
-  return node instanceof IndexAccess && isSecretsContext(node.expr) ? [] : childrenOf(node);
+function children(node: Node): Node[] {
+  return (node.kind === "index" || node.kind === "property" || node.kind === "filter") && isSecretsContext(node.object) ? [] : childrenOf(node);
 }
 
 /** Every string in the workflow, with its path. */

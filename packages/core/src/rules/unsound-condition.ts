@@ -2,7 +2,7 @@
 // `${{ }}` as a text template: `if: |` adds a newline after the expression, and the condition becomes the
 // string "false\n", which is true. The job or step then runs whatever the expression said. A condition
 // that reads nothing (`if: true`, `${{ 1 == 1 }}`) guards nothing either; `if: false` disables silently.
-import { constantValue, parseExpression, truthy } from "./expression.ts";
+import { constantValue, parseExpression, truthy } from "./expression-flow.ts";
 import { defineRule, type ModelPath } from "./types.ts";
 import { expressionsOf } from "./util.ts";
 

@@ -1,14 +1,15 @@
 // `contains('refs/heads/main refs/heads/release', github.ref)` looks like a membership test, but with a
 // string as its first argument contains() searches for a substring: `refs/heads/mai`, `heads/main ref`
 // and any branch whose name is a piece of the list pass. Whoever names a branch chooses github.ref.
-import { FunctionCall, accessPath, childrenOf, parseExpression, pathText, stringLiteral, type ExpressionAst } from "./expression.ts";
+import type { Node } from "../expr/node.ts";
+import { accessPath, childrenOf, parseExpression, pathText, stringLiteral } from "./expression-flow.ts";
 import { defineRule, type ModelPath } from "./types.ts";
 import { expressionsOf, scalarText } from "./util.ts";
 
 /** The first `contains(<string literal>, <context>)` in the expression. */
-function reversedContains(ast: ExpressionAst): { haystack: string; needle: string } | undefined {
-  if (ast instanceof FunctionCall && ast.functionName.lexeme.toLowerCase() === "contains" && ast.args.length === 2) {
-    const [haystack, needle] = ast.args as [ExpressionAst, ExpressionAst];
+function reversedContains(ast: Node): { haystack: string; needle: string } | undefined {
+  if (ast.kind === "call" && ast.name.toLowerCase() === "contains" && ast.args.length === 2) {
+    const [haystack, needle] = ast.args as [Node, Node];
     const path = accessPath(needle);
     const text = stringLiteral(haystack);
     if (text !== undefined && path) return { haystack: text, needle: pathText(path) };

@@ -3,7 +3,7 @@
  * commit message. Matched on expressions normalised by `normaliseExpression` (lowercase, `.*` for indexes).
  * Each entry says in plain words who controls the value, for the message.
  */
-import { parseExpression, pathText, valuePaths } from "./expression.ts";
+import { parseExpression, pathText, valuePaths } from "./expression-flow.ts";
 import type { JobView, StepView, WorkflowView } from "./types.ts";
 import { asObject, expressionsOf, normaliseExpression, scalarText, shellVariablesRead } from "./util.ts";
 
