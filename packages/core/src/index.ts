@@ -27,6 +27,7 @@ export {
   type ExplainedReason,
   type ExplainedScope,
 } from "./permissions/explain.ts";
+export { beyondGrant } from "./permissions/scopes.ts";
 export { planPermissions, type JobMode, type JobPlan, type WorkflowPermissions, type WorkflowSource } from "./permissions/plan.ts";
 export { ACTION_KNOWLEDGE, knowledgeOf, type ActionKnowledge } from "./permissions/knowledge.ts";
 export {
