@@ -150,6 +150,7 @@ describe("property: import never widens a job's token", () => {
         const trip = await importAndBuild(files, [], true);
         try {
           expect(trip.built.code, `${trip.imported.stderr}\n${trip.built.stderr}`).toBe(0);
+          expectSameWorkflows(trip, files);
           workflows.forEach((w, i) => {
             const built = parse(read(trip.dir, `.github/workflows/w${i}.yml`)) as { permissions?: Grant; jobs: Record<string, { permissions?: Grant }> };
             w.jobs.forEach((job, j) => {

@@ -190,15 +190,31 @@ describe("wfgen import's choices", () => {
     expect(source).toContain('uses: "docker/build-push-action@v6",');
   });
 
-  test("what the build's linter will refuse is imported as written, with a note giving the line", async () => {
+  test("what the build's linter would refuse is imported as written, with a suppression that keeps it a warning", async () => {
     const files = { "cache.yml": job("      - uses: actions/cache@v4\n        with: { path: ~/.npm }\n") };
     const trip = await importAndBuild(files);
+    expectSameWorkflows(trip, files);
     // A required input is missing: the binding would not compile, so the step stays plain.
-    expect(trip.source).toContain('export const cacheWorkflow = workflow("cache", {');
+    expect(trip.source).toContain('export const cacheWorkflow = workflow(\n  "cache",');
     expect(trip.source).toContain('{ uses: "actions/cache@v4", with: { path: "~/.npm" } }');
     expect(trip.imported.code).toBe(0);
-    expect(trip.imported.stderr).toMatch(/cache\.yml:7: note: wfgen build will refuse this until it is fixed: \[missing-action-input\] .*"key"/);
-    expect(trip.built.stderr).toContain("[missing-action-input]");
+    expect(trip.imported.stderr).toMatch(/cache\.yml:7: note: \[missing-action-input\] .*"key".*: wfgen build would refuse this; imported as it ran, with a suppression in workflows\.ts/);
+    expect(trip.built.stderr).toMatch(/warning \[missing-action-input\] .*\n.*"key".*\[kept as a warning by workflows\.ts: wfgen import: /);
+  });
+
+  test("a pull_request_target checkout of the pull request's head: the first build reproduces the file, the finding stays a warning", async () => {
+    const files = {
+      "target.yml":
+        "on: pull_request_target\npermissions:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n" +
+        "      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make test\n",
+    };
+    const trip = await importAndBuild(files);
+    expectSameWorkflows(trip, files);
+    expect(trip.source).toMatch(
+      /\{\n\s+suppressions: \[\n\s+\/\/ wfgen build refuses this: \[dangerous-checkout\] checks out ref [^\n]*\n\s+\{\n\s+rule: "dangerous-checkout",\n\s+job: "test",\n\s+step: "#1",\n\s+severity: "warning",\n\s+reason:\s+"wfgen import: the imported YAML ran this way; fix it, then delete this suppression",/,
+    );
+    expect(trip.built.stderr).toMatch(/\.github\/workflows\/target\.yml:\d+:\d+ warning \[dangerous-checkout\]/);
+    expect(trip.built.stderr).not.toMatch(/error/);
   });
 
   test("permissions: kept as written; unchecked where the build's check would refuse them", async () => {

@@ -1,7 +1,7 @@
 /**
  * @wfgen/core: the public API. Everything not exported here is internal and free to move.
  */
-export { workflow, type WorkflowDefinition, type WorkflowInput } from "./dsl/workflow.ts";
+export { workflow, type WorkflowDefinition, type WorkflowInput, type WorkflowMeta, type WorkflowSuppression } from "./dsl/workflow.ts";
 export { job, isJobDefinition, type JobDefinition, type JobInput, type NormalJobInput, type CallJobInput, type StepItem } from "./dsl/job.ts";
 export { step, makeStep, isStepDefinition, type StepDefinition, type StepInput, type StepMeta, type Result } from "./dsl/step.ts";
 export { uses, type UsesOptions } from "./dsl/uses.ts";

@@ -4,10 +4,10 @@
  * user should look at. The command (commands/import.ts) reads and writes the files; tests and the
  * benchmark call this directly.
  */
-import { checkWithGitHubParser, type Lock } from "@wfgen/core";
+import { checkWithGitHubParser, type Finding, type Lock } from "@wfgen/core";
 import { BINDINGS } from "./bindings.ts";
 import { checkWorkflows } from "./check.ts";
-import { convertWorkflow, pathKey } from "./convert.ts";
+import { convertWorkflow, pathKey, type CarriedFinding } from "./convert.ts";
 import { NameAllocator } from "./names.ts";
 import { PinPlanner, type PinDecision } from "./pins.ts";
 import { isRecord, withRaw } from "./raw.ts";
@@ -164,16 +164,18 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
       continue;
     }
 
-    // What the build's linter will refuse in what it writes: imported all the same (the TypeScript says
-    // what the YAML said), and noted, so that the first build holds no surprise.
+    // What the build's linter would refuse in what it writes: the YAML ran this way, so it is imported as
+    // it was, with a suppression in workflows.ts that keeps the finding reported as a warning (the first
+    // build writes the file back), and noted.
     const content = check.rendered.get(file);
     const lint = content === undefined ? undefined : await lintRendered([{ display: file, content, lock }], { config: {}, file: undefined }, []);
+    const suppressions = carriedFindings(lint?.findings ?? []);
     for (const finding of lint?.findings ?? []) {
       if (finding.severity !== "error") continue;
       notes.push({
         file: source.file,
         ...source.locate(finding.path),
-        message: `wfgen build will refuse this until it is fixed: [${finding.code}] ${finding.message}${finding.fix ? ` (${finding.fix})` : ""}`,
+        message: `[${finding.code}] ${finding.message}: wfgen build would refuse this; imported as it ran, with a suppression in workflows.ts that reports it as a warning until it is fixed${finding.fix ? ` (${finding.fix})` : ""}`,
       });
     }
 
@@ -197,7 +199,7 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
     }
 
     const exportName = exports.get(entry)!;
-    const converted = convertWorkflow({ value: source.value, notes: source.notes, file: workflow, exportName, names, pins: decisions.get(source)!, permissions });
+    const converted = convertWorkflow({ value: source.value, notes: source.notes, file: workflow, exportName, names, pins: decisions.get(source)!, permissions, suppressions });
     for (const name of converted.wfgen) wfgen.add(name);
     for (const name of converted.actions) actions.add(name);
     printer.add(converted.statements);
@@ -229,6 +231,25 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
 
 const UNPINNED_REASON =
   "kept as imported by `wfgen import`: not in wfgen's offline catalog, so its ref could not be resolved without the network; delete this entry and run `npx wfgen pin` to pin it";
+
+const CARRIED_REASON = "wfgen import: the imported YAML ran this way; fix it, then delete this suppression";
+
+/** One suppression per rule and place (workflow, job or step) of the error findings, in order. */
+function carriedFindings(findings: readonly Finding[]): CarriedFinding[] {
+  const out = new Map<string, CarriedFinding>();
+  for (const finding of findings) {
+    if (finding.severity !== "error") continue;
+    const [jobs, job, steps, step] = finding.path;
+    const at = {
+      ...(jobs === "jobs" && typeof job === "string" && { job }),
+      ...(jobs === "jobs" && steps === "steps" && typeof step === "number" && { step: `#${step + 1}` }),
+    };
+    const key = JSON.stringify([finding.code, at]);
+    if (out.has(key)) continue;
+    out.set(key, { rule: finding.code, ...at, reason: CARRIED_REASON, comment: `wfgen build refuses this: [${finding.code}] ${finding.message.replace(/\s+/g, " ")}` });
+  }
+  return [...out.values()];
+}
 
 /** The workflow with each `uses:` replaced by its intent, as the TypeScript states it. */
 function withIntents(value: Record<string, unknown>, decisions: ReadonlyMap<string, PinDecision>): Record<string, unknown> {
