@@ -101,7 +101,7 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
     const workflow = workflowName(file.display);
     const previous = byName.get(workflow.toLowerCase());
     if (previous !== undefined) {
-      problems.push({ file: file.display, message: `${previous} is imported as ${outputFile(workflow)} already; rename one of the two files` });
+      problems.push({ file: file.display, message: `${previous} is imported as ${outputFile(workflow)} already; rename one of the two files, or import each folder into a TypeScript file of its own with --per-folder` });
       continue;
     }
     byName.set(workflow.toLowerCase(), file.display);
@@ -130,6 +130,12 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
     refused.add(problem.file);
     problems.push({ file: entry.source.file, ...entry.source.locate(problem.path), message: `not a workflow wfgen can build: ${problem.message}` });
   }
+  // GitHub's own parser, on the file as written, so its findings point at the user's lines. A file the
+  // build's checks refuse is read by it too: every problem of a file is reported at once.
+  for (const entry of sources) {
+    if (!refused.has(outputFile(entry.workflow))) continue;
+    problems.push(...githubParserProblems(entry.source));
+  }
   const candidates = sources.filter((s) => !refused.has(outputFile(s.workflow)));
 
   // Names: the exports first, so they get the plain names; then handles as conversion needs them.
@@ -152,15 +158,9 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
   for (const entry of candidates) {
     const { source, workflow } = entry;
     const file = outputFile(workflow);
-    // GitHub's own parser, on the file as written, so its findings point at the user's lines.
-    const rejected = checkWithGitHubParser(source.file, source.text)[0];
-    if (rejected !== undefined) {
-      const at = /at line (\d+), column (\d+): (.*)$/s.exec(rejected.message);
-      problems.push({
-        file: source.file,
-        ...(at && { line: Number(at[1]), column: Number(at[2]) }),
-        message: `GitHub's workflow parser rejects it: ${at ? at[3] : rejected.message}`,
-      });
+    const rejected = githubParserProblems(source);
+    if (rejected.length > 0) {
+      problems.push(...rejected);
       continue;
     }
 
@@ -220,13 +220,29 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
   // Only the entries the imported workflows use (a refused file's refs are not added).
   const added = [...pins.added.keys()].filter((key) => used.has(key));
   const merged = { ...options.lock, actions: { ...options.lock.actions, ...Object.fromEntries(added.map((k) => [k, pins.added.get(k)!])) } };
-  // A problem reported twice at one place (a value read in two fields, say) is said once.
+  // A problem reported twice at one place (a value read in two fields, say) is said once; each file's
+  // problems together, in the order of the files.
   const seen = new Set<string>();
-  const unique = problems.filter((p) => {
-    const key = `${p.file}:${p.line ?? ""}:${p.column ?? ""}:${p.message}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
+  const order = new Map(files.map((f, i) => [f.display, i]));
+  const unique = problems
+    .filter((p) => {
+      const key = `${p.file}:${p.line ?? ""}:${p.column ?? ""}:${p.message}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    })
+    .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   return { source: text, lock: merged, added, imported, problems: unique, notes };
+}
+
+/** What GitHub's workflow parser rejects in the file as written, each at the line it reports. */
+function githubParserProblems(source: WorkflowSource): ImportProblem[] {
+  return checkWithGitHubParser(source.file, source.text).map((rejected) => {
+    const at = /at line (\d+), column (\d+): (.*)$/s.exec(rejected.message);
+    return {
+      file: source.file,
+      ...(at && { line: Number(at[1]), column: Number(at[2]) }),
+      message: `GitHub's workflow parser rejects it: ${at ? at[3] : rejected.message}`,
+    };
+  });
 }
 
 const UNPINNED_REASON =
