@@ -14,19 +14,7 @@
  *   what a step needs, the job gets its bound as `unchecked(...)`, with a comment saying what wfgen would
  *   add and why.
  */
-import {
-  beyondGrant,
-  explainPermissions,
-  model,
-  renderWorkflows,
-  unchecked,
-  workflow,
-  type Diagnostic,
-  type ExplainedJob,
-  type Lock,
-  type WorkflowInput,
-} from "@wfgen/core";
-import { parse } from "yaml";
+import { beyondGrant, model, renderWorkflows, unchecked, workflow, type Diagnostic, type JobPlan, type Lock, type WorkflowInput } from "@wfgen/core";
 import type { PermissionDecision } from "./convert.ts";
 import { isRecord } from "./raw.ts";
 
@@ -116,12 +104,9 @@ export function checkWorkflows(inputs: CheckInput[], lock: Lock): CheckResult {
       for (const job of new Set(errors.map((d) => d.where.job!))) {
         decideOnce(input.file, job, () => refused(input.value, job, errors.filter((d) => d.where.job === job)));
       }
-      const content = result.rendered.get(input.file);
-      if (content === undefined) continue;
-      for (const [job, beyond] of widened(input.value, content)) {
-        if (permissions.get(input.file)?.has(job)) continue;
-        const explained = explainPermissions(result.entries, input.file, job).explanation?.jobs[0];
-        decideOnce(input.file, job, () => bounded(input.value, job, beyond, explained));
+      for (const plan of result.plans.get(input.file) ?? []) {
+        const beyond = widened(input.value, plan);
+        if (beyond.length > 0) decideOnce(input.file, plan.job, () => bounded(input.value, plan, beyond));
       }
     }
     if (!decided) break;
@@ -141,9 +126,10 @@ export function checkWorkflows(inputs: CheckInput[], lock: Lock): CheckResult {
 }
 
 interface Rendered {
-  entries: Array<{ exportName: string; value: unknown }>;
   errors: Diagnostic[];
   rendered: Map<string, string>;
+  /** How the permissions of each rendered workflow's jobs were decided, by file. */
+  plans: Map<string, JobPlan[]>;
 }
 
 /** The error diagnostics and the files of rendering `inputs` with `decisions` applied. */
@@ -155,9 +141,9 @@ function render(inputs: CheckInput[], decisions: Map<string, Map<string, Permiss
   // GitHub's parser runs on the user's own file instead (index.ts), where its lines mean something.
   const result = renderWorkflows(entries, { source: "workflows.ts", githubParser: false, lock });
   return {
-    entries,
     errors: result.diagnostics.filter((d) => d.severity === "error"),
     rendered: new Map(result.files.map((f) => [f.path, f.content])),
+    plans: new Map(result.files.map((f) => [f.path, f.permissions])),
   };
 }
 
@@ -197,11 +183,11 @@ function refused(workflowValue: Record<string, unknown>, jobId: string, diagnost
 }
 
 /** A job whose inferred permissions exceed what it ran with: it keeps what it ran with, unchecked. */
-function bounded(workflowValue: Record<string, unknown>, jobId: string, beyond: Beyond[], explained: ExplainedJob | undefined): PermissionDecision {
-  const bound = boundOf(workflowValue, jobId);
+function bounded(workflowValue: Record<string, unknown>, plan: JobPlan, beyond: Beyond[]): PermissionDecision {
+  const bound = boundOf(workflowValue, plan.job);
   const added = beyond.map(({ scope, level }) => {
-    const because = explained?.permissions.find((p) => p.scope === scope)?.because ?? [];
-    const reasons = because.filter((b) => b.level === level).map((b) => `${b.label}: ${b.reason}`);
+    const because = plan.needs.filter((n) => n.scope === scope && n.level === level);
+    const reasons = [...new Set(because.map((n) => `${n.step >= 0 ? `step ${n.label}` : n.label}: ${n.reason}`))];
     return `${scope}: ${level}${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}`;
   });
   return {
@@ -216,18 +202,11 @@ function bounded(workflowValue: Record<string, unknown>, jobId: string, beyond: 
 /** A scope a job's inferred grant gives beyond the grant it ran with. */
 type Beyond = ReturnType<typeof beyondGrant>[number];
 
-/** The jobs without a block of their own whose rendered (inferred) grant exceeds their bound. */
-function widened(workflowValue: Record<string, unknown>, content: string): Map<string, Beyond[]> {
-  const out = new Map<string, Beyond[]>();
-  const built = parse(content) as { permissions?: Permissions; jobs?: Record<string, { permissions?: Permissions }> };
-  if (!isRecord(workflowValue.jobs)) return out;
-  for (const [id, job] of Object.entries(built.jobs ?? {})) {
-    const source = workflowValue.jobs[id];
-    if (!isRecord(source) || source.permissions !== undefined) continue;
-    const beyond = beyondGrant(job.permissions ?? built.permissions ?? {}, boundOf(workflowValue, id).grant);
-    if (beyond.length > 0) out.set(id, beyond);
-  }
-  return out;
+/** What an inferred job's grant gives beyond the grant it ran with (nothing for jobs written with a block). */
+function widened(workflowValue: Record<string, unknown>, plan: JobPlan): Beyond[] {
+  const source = isRecord(workflowValue.jobs) ? workflowValue.jobs[plan.job] : undefined;
+  if (plan.mode !== "infer" || !isRecord(source) || source.permissions !== undefined) return [];
+  return beyondGrant(plan.granted, boundOf(workflowValue, plan.job).grant);
 }
 
 /** Where a diagnostic points, as a data path: a path at the start of its message, else its job and step. */
