@@ -20,7 +20,7 @@ describe("the grant a job ran with bounds what import writes", () => {
       /\/\/ wfgen import: the workflow's permissions, which this job ran with, unchecked: wfgen would add contents: read \(step #1: checks out the repository with GITHUB_TOKEN\), and import never widens a job's token\.[^\n]*\n\s+permissions: unchecked\(\{\}\),/,
     );
     expect(parse(read(trip.dir, ".github/workflows/empty.yml")).jobs.test.permissions).toEqual({});
-    expect(trip.imported.stderr).toContain('empty.yml:4: note: job "test": permissions written as unchecked({}), the grant it ran with');
+    expect(trip.imported.stderr).toContain('empty.yml:4: note: job "test": permissions written as unchecked({}), the grant it ran with: wfgen would add contents: read, and import never widens a job\'s token');
   });
 
   test("a job whose gh call needs a write scope the workflow's block lacks keeps that block", async () => {

@@ -172,10 +172,18 @@ function boundOf(workflowValue: Record<string, unknown>, jobId: string): { grant
 function refused(workflowValue: Record<string, unknown>, jobId: string, diagnostics: Diagnostic[]): PermissionDecision {
   const bound = boundOf(workflowValue, jobId);
   const reported = diagnostics.map((d) => d.message.replace(/\s+/g, " ").replace(/([^.])$/, "$1.")).join(" ");
-  if (bound.own) return { grant: bound.grant, added: false, why: `wfgen import: kept as written, unchecked, since wfgen's check refuses it: ${reported}` };
+  if (bound.own) {
+    return {
+      grant: bound.grant,
+      added: false,
+      why: `wfgen import: kept as written, unchecked, since wfgen's check refuses it: ${reported}`,
+      note: "permissions kept as written, as unchecked(...), because wfgen's check would refuse them",
+    };
+  }
   return {
     grant: bound.grant,
     added: true,
+    note: `permissions written as unchecked(${JSON.stringify(bound.grant)}), the grant it ran with, because wfgen cannot infer them`,
     why:
       `wfgen import: ${bound.named}, which this job ran with, unchecked, since wfgen cannot infer them: ${reported}` +
       (typeof bound.grant === "object" && bound.grant === PERMISSIVE_DEFAULT ? " Narrow this grant; `npx wfgen explain` shows what the steps need." : ""),
@@ -193,6 +201,7 @@ function bounded(workflowValue: Record<string, unknown>, plan: JobPlan, beyond: 
   return {
     grant: bound.grant,
     added: true,
+    note: `permissions written as unchecked(${JSON.stringify(bound.grant)}), the grant it ran with: wfgen would add ${beyond.map((b) => `${b.scope}: ${b.level}`).join(", ")}, and import never widens a job's token`,
     why:
       `wfgen import: ${bound.named}, which this job ran with, unchecked: wfgen would add ${added.join(", ")}, ` +
       "and import never widens a job's token. If the job needs it, grant it here (or remove this line to let wfgen infer).",

@@ -23,6 +23,8 @@ export interface PermissionDecision {
   added: boolean;
   /** Why, for the comment above it. */
   why: string;
+  /** What import tells the user about it, in one line. */
+  note: string;
 }
 
 /** A lint finding the build would refuse, carried into `workflow()`'s suppressions as a warning. */

@@ -192,9 +192,7 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
       notes.push({
         file: source.file,
         ...source.locate(["jobs", job]),
-        message: decision.added
-          ? `job "${job}": permissions written as unchecked(${JSON.stringify(decision.grant)}), the grant it ran with, because wfgen cannot check or infer them`
-          : `job "${job}": permissions kept as written, as unchecked(...), because wfgen's check would refuse them`,
+        message: `job "${job}": ${decision.note}`,
       });
     }
 
