@@ -66,12 +66,14 @@ function core(): Promise<typeof import("@wfgen/core")> {
 }
 
 /**
- * Which files GitHub's parser and the linter read. `build` and `check` validate only the files whose bytes
- * differ from the disk: identical bytes were validated by the build that wrote them, and the two cost
- * several milliseconds a file, most of a build over hundreds of workflows (docs/performance.md). `lint`
- * reads them all.
+ * Which files GitHub's parser and the linter read. GitHub's parser costs several milliseconds a file and
+ * its verdict depends on the bytes alone, so `build` and `check` run it only on files whose bytes differ
+ * from the disk: identical bytes were validated by the build that wrote them (docs/performance.md). The
+ * linter's findings also depend on suppressions (in workflows.ts and wfgen.config.ts) that can change
+ * without changing a byte, so `build` lints every file; `check` lints the changed ones, and `lint` reads
+ * every file with both.
  */
-export type ParserScope = "all" | "changed";
+export type ParserScope = "all" | "build" | "changed";
 
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
 export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
@@ -126,11 +128,11 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
           where: { workflow: file.path },
         });
       }
-      if (parser === "changed" && current?.replace(/\r\n/g, "\n") !== file.content) {
+      if (parser !== "all" && current?.replace(/\r\n/g, "\n") !== file.content) {
         diagnostics.push(...checkWithGitHubParser(file.path, file.content).map((d) => relativeTo(d, io.cwd)));
       }
       // Linted like GitHub's parser reads: identical bytes were linted by the build that wrote them.
-      if (parser === "all" || current?.replace(/\r\n/g, "\n") !== file.content) {
+      if (parser !== "changed" || current?.replace(/\r\n/g, "\n") !== file.content) {
         const definition = entries.find((e) => e.exportName === file.exportName)?.value as WorkflowDefinition | undefined;
         const list = definition?.meta?.suppressions ?? [];
         // The call site is in the bundle: mapped to the user's file only for a workflow with suppressions.
