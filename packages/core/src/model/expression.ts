@@ -39,22 +39,16 @@ function isSingleExpression(value: string): boolean {
 /** A string with at least one complete `${{ ... }}` in it, which GitHub evaluates: alone, or inside text. */
 export type ExpressionTemplate = `${string}\${{${string}}}${string}`;
 
-/** A string with at least one complete `${{ ... }}` in it. */
-export const ExpressionTemplate = z.custom<ExpressionTemplate>((value) => typeof value === "string" && hasExpression(value), {
-  error: "expected an expression ${{ ... }}",
-});
+// A `${{` closed by a `}}` outside single-quoted literals (where '' escapes a quote), as GitHub's parser finds
+// expressions in a string. Each step of the repetition consumes a character no other alternative starts
+// with, so the match is linear.
+const EXPRESSION_IN_TEXT = /\$\{\{(?:[^'}]|'[^']*'|\}(?!\}))*\}\}/;
 
-// A `${{` closed by a `}}` outside single-quoted literals, as GitHub's parser finds expressions in a string.
-function hasExpression(value: string): boolean {
-  const start = value.indexOf("${{");
-  if (start < 0) return false;
-  let quoted = false;
-  for (let i = start + 3; i < value.length - 1; i++) {
-    if (value[i] === "'") quoted = !quoted;
-    else if (!quoted && value[i] === "}" && value[i + 1] === "}") return true;
-  }
-  return false;
-}
+/** A string with at least one complete `${{ ... }}` in it. */
+export const ExpressionTemplate = z
+  .string()
+  .regex(EXPRESSION_IN_TEXT, { error: "expected an expression ${{ ... }}" })
+  .pipe(z.custom<ExpressionTemplate>(() => true));
 
 /**
  * `schema`, or an expression in its place. `expected` names the plain form for messages ("a number"), which

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { WORKFLOW_CALL_INPUT_TYPES, WORKFLOW_DISPATCH_INPUT_TYPES } from "../facts/index.ts";
 import { orExpression } from "./expression.ts";
-import { notAllowedMessage } from "./messages.ts";
+import { expectedMessage, notAllowedMessage } from "./messages.ts";
 import { strictObject } from "./object.ts";
 import { NonEmptyTextSchema, TextSchema } from "./text.ts";
 
@@ -15,7 +15,9 @@ import { NonEmptyTextSchema, TextSchema } from "./text.ts";
 const NAME = NonEmptyTextSchema;
 
 // A default where the input takes a string: a string, or nothing (null), which GitHub reads as "".
-const STRING_DEFAULT = z.union([z.string(), z.null().transform(() => "")]);
+const STRING_DEFAULT = z.union([z.string(), z.null().transform(() => "")], {
+  error: (issue) => expectedMessage(issue.input, "a string"),
+});
 
 // A number input's default: any scalar, kept as written (null is read as "").
 const NUMBER_DEFAULT = z.union([z.number(), z.string(), z.boolean(), z.null().transform(() => "")]);

@@ -18,5 +18,9 @@ export const TextSchema = z
   })
   .transform(asText);
 
-/** A string that is not empty once read (so not null either). */
-export const NonEmptyTextSchema = TextSchema.pipe(z.string().min(1));
+/** A string that is not empty; a number or boolean is read as its string form, null is refused. */
+export const NonEmptyTextSchema = z
+  .union([z.string().min(1), z.number(), z.boolean()], {
+    error: (issue) => expectedMessage(issue.input, "a string"),
+  })
+  .transform(asText);

@@ -6,8 +6,8 @@
  *
  * "The value GitHub reads" is the value written, except where GitHub reads a scalar as a string: the model
  * reads a number, boolean or null written where only a string goes as its string form too (`run: true` is
- * "true"), and keeps the numbers and booleans of `env:`, `with:`, `secrets:` and `ports:` as written, since
- * it writes them back as they were (GitHub hands them to the job as strings all the same).
+ * "true"), and keeps the numbers, booleans and nulls of `env:`, `with:`, `secrets:` and `ports:` as written,
+ * since it writes them back as they were (GitHub hands them to the job as strings all the same).
  *
  * GitHub's service refuses a few things its parser library lets through; wfgen follows the service there,
  * and SERVICE_RULES lists each, recognised by the problem the model or validate/ reports.
@@ -67,8 +67,9 @@ function disagreement(text: string, expected: unknown): string | undefined {
 // Where `actual` differs from GitHub's reading `expected`, or undefined when they agree.
 function differenceFrom(actual: unknown, expected: unknown, at: string): string | undefined {
   if (actual === expected) return undefined;
-  // A number or boolean kept as written where GitHub reads its string form.
+  // A number, boolean or null kept as written where GitHub reads its string form.
   if (typeof expected === "string" && (typeof actual === "number" || typeof actual === "boolean") && String(actual) === expected) return undefined;
+  if (expected === "" && actual === null) return undefined;
   if (Array.isArray(actual) && Array.isArray(expected) && actual.length === expected.length) {
     for (const [i, item] of actual.entries()) {
       const found = differenceFrom(item, expected[i], `${at}[${i}]`);
