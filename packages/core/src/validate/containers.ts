@@ -4,7 +4,6 @@
  * are evaluated (an expression may yield the image). An empty image name is refused by the model itself.
  */
 import type { Diagnostic } from "../diagnostics.ts";
-import { stringsIn } from "./expressions.ts";
 
 type Json = Record<string, unknown>;
 
@@ -35,7 +34,8 @@ function isMapping(value: unknown): value is Json {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
-function hasExpression(value: Json): boolean {
-  for (const text of stringsIn(value)) if (text.includes("${{")) return true;
-  return false;
+function hasExpression(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("${{");
+  if (value === null || typeof value !== "object") return false;
+  return (Array.isArray(value) ? value : Object.values(value)).some(hasExpression);
 }

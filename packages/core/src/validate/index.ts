@@ -34,6 +34,5 @@ export function loadProblems(file: string, model: Record<string, unknown>): Diag
 
 /** All semantic diagnostics for one workflow model. */
 export function validateModel(file: string, model: Record<string, unknown>): Diagnostic[] {
-  const jobs = jobsOf(model);
-  return [...loadProblems(file, model), ...checkReferences(file, jobs), ...checkSchedule(file, model.on), ...checkEventConfig(file, model.on)];
+  return [...loadProblems(file, model), ...checkReferences(file, model), ...checkSchedule(file, model.on), ...checkEventConfig(file, model.on)];
 }

@@ -80,7 +80,7 @@ describe("references to steps and jobs", () => {
 
   it("refuse a read of a sibling in the same parallel group, which runs beside it", () => {
     const steps = [{ parallel: [{ id: "lint", ...run() }, run("echo ${{ steps.lint.outputs.status }}")] }];
-    expect(references({ build: job({ steps }) })).toEqual(['error step #1.2 reads steps.lint, which runs beside it in the same parallel group']);
+    expect(references({ build: job({ steps }) })).toEqual(['error step #2 reads steps.lint, which runs beside it in the same parallel group']);
   });
 
   it("warn about needs.<job> of a job depended on only through another, and refuse one not depended on", () => {
