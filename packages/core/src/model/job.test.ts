@@ -90,13 +90,12 @@ describe("normal jobs", () => {
   });
 
   it("report the errors of each bad step, not a reusable-workflow call with a missing uses", () => {
-    const bad = [{ run: "a", uses: "b" }, { runn: "a" }, { run: "a", timeout: 3 }, { shell: "bash" }, { run: "a", with: {} }];
+    const bad = [{ run: "a", "timeout-minutes": "x" }, { run: "a", "continue-on-error": "x" }, { run: "a", name: ["a"] }, { runn: "a" }];
     expect(messages({ "runs-on": "x", steps: bad }).map((m) => m.slice(0, m.indexOf(":")))).toEqual([
-      "jobs.j.steps[0]",
-      "jobs.j.steps[1].runn",
-      "jobs.j.steps[2].timeout",
-      "jobs.j.steps[3]",
-      "jobs.j.steps[4].with",
+      "jobs.j.steps[0].timeout-minutes",
+      "jobs.j.steps[1].continue-on-error",
+      "jobs.j.steps[2].name",
+      "jobs.j.steps[3].runn",
     ]);
   });
 });

@@ -120,11 +120,11 @@ describe("lint", () => {
     expect(lintYaml(both, "w.yml").findings.map((f) => f.message)).toEqual([
       "jobs.a.uses: uses and runs-on cannot both be set: a job either runs its steps on a runner (runs-on) or calls a reusable workflow (uses), so split it in two jobs",
     ]);
-    const steps = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - runn: a\n      - shell: bash\n      - run: a\n        timeout: 1\n";
+    const steps = "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: a\n        timeout-minutes: x\n      - run: a\n        continue-on-error: x\n      - run: a\n        timeout-minutes: y\n";
     expect(lintYaml(steps, "w.yml").findings.map((f) => `${f.where.line} ${f.message.slice(0, f.message.indexOf(":"))}`)).toEqual([
-      "7 jobs.a.steps[0].runn",
-      "8 jobs.a.steps[1]",
-      "10 jobs.a.steps[2].timeout",
+      "8 jobs.a.steps[0].timeout-minutes",
+      "10 jobs.a.steps[1].continue-on-error",
+      "12 jobs.a.steps[2].timeout-minutes",
     ]);
   });
 });
