@@ -8,6 +8,18 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// zod re-exports all of its ~50 message locales; wfgen uses English only (zod's default), and the others
+// were half of zod's code in the bundle, parsed by every command that loads zod.
+const englishOnlyZod = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      loader: "js",
+    }));
+  },
+};
 const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli.ts", index: "src/index.ts", actions: "src/actions.ts", presets: "src/presets.ts" },
@@ -26,6 +38,7 @@ const result = await esbuild.build({
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
   metafile: true,
+  plugins: [englishOnlyZod],
 });
 
 // Stale chunks are removed after the new files are in place, not before: a wfgen process started
