@@ -2,8 +2,28 @@
  * @wfgen/core: the public API. Everything not exported here is internal and free to move.
  */
 export { workflow, type WorkflowDefinition, type WorkflowInput } from "./dsl/workflow.ts";
-export { job, isJobDefinition, type JobDefinition, type JobInput, type NormalJobInput, type CallJobInput, type StepItem } from "./dsl/job.ts";
-export { step, makeStep, isStepDefinition, type StepDefinition, type StepInput, type StepMeta, type Result } from "./dsl/step.ts";
+export {
+  job,
+  isJobDefinition,
+  type CallJobInput,
+  type JobDefinition,
+  type JobInput,
+  type Needs,
+  type NormalJobInput,
+  type StepItem,
+} from "./dsl/job.ts";
+export {
+  step,
+  makeStep,
+  isStepDefinition,
+  type ControlStepInput,
+  type Result,
+  type RunStepInput,
+  type StepDefinition,
+  type StepInput,
+  type StepMeta,
+  type UsesStepInput,
+} from "./dsl/step.ts";
 export { uses, type UsesOptions } from "./dsl/uses.ts";
 export { captureCallSite, resolveCallSite, type CallSite, type SourcePosition } from "./dsl/callsite.ts";
 export type { AnyExpr, Lift, Text } from "./dsl/lift.ts";

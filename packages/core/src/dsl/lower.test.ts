@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { github, job, pwsh, renderWorkflows, step, workflow, type Diagnostic } from "../index.ts";
+import { github, job, jobContext, pwsh, renderWorkflows, step, workflow, type Diagnostic } from "../index.ts";
 
 function render(value: unknown) {
   return renderWorkflows([{ exportName: "w", value }], { source: "workflows.ts" });
@@ -163,6 +163,7 @@ describe("model-level validation", () => {
   });
 
   test("unknown job in needs names the jobs that exist", () => {
+    // @ts-expect-error needs of a job written in the workflow is typed against its job ids
     expect(errors(workflow("w", { on: "push", jobs: { a: { "runs-on": "x", needs: "bild", steps: [{ run: "true" }] } } }))).toEqual([
       {
         code: "needs-unknown-job",
@@ -238,9 +239,9 @@ describe("expressions in fields", () => {
 });
 
 describe("the job builder doubles as the job context", () => {
-  test("job.status renders the job context", () => {
+  test("jobContext.status renders the job context", () => {
     const jobs = jobsOf(
-      workflow("w", { on: "push", jobs: { a: job({ "runs-on": "x", steps: [{ if: job.status.eq("failure"), run: "notify" }] }) } }),
+      workflow("w", { on: "push", jobs: { a: job({ "runs-on": "x", steps: [{ if: jobContext.status.eq("failure"), run: "notify" }] }) } }),
     );
     expect((jobs.a!.steps as Array<{ if: string }>)[0]!.if).toBe("job.status == 'failure'");
   });

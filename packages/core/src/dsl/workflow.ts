@@ -2,15 +2,18 @@
  * `workflow(file, {...})`: one generated file. The first argument names the output file
  * (`"deploy-image"` writes `deploy-image.yml`; an explicit `.yml`/`.yaml` extension is kept).
  */
-import type { Workflow } from "../model/index.ts";
+import type { WorkflowFields } from "../model/dsl-types.gen.ts";
 import { WORKFLOW } from "./brand.ts";
 import { captureCallSite, type CallSite } from "./callsite.ts";
 import type { JobDefinition, JobInput } from "./job.ts";
 import type { Lift } from "./lift.ts";
 
-/** What a workflow accepts: the model's keys, with expressions, and jobs as handles or plain objects. */
-export type WorkflowInput = Omit<Lift<Workflow>, "jobs"> & {
-  jobs: Record<string, JobDefinition<string> | JobInput>;
+/**
+ * What a workflow accepts: the model's keys, with expressions, and jobs as handles or plain objects. `J`,
+ * the job ids, is inferred from `jobs`, so a job written there as a plain object can only `need` one of them.
+ */
+export type WorkflowInput<J extends string = string> = Lift<WorkflowFields> & {
+  jobs: { [K in J]: JobDefinition<string> | JobInput<NoInfer<J>> };
 };
 
 /** A workflow value; export it from `workflows.ts` and `wfgen build` writes it. */
@@ -23,6 +26,6 @@ export interface WorkflowDefinition {
 }
 
 /** Create a workflow written to `<file>.yml` in the output folder. */
-export function workflow(file: string, input: WorkflowInput): WorkflowDefinition {
+export function workflow<J extends string>(file: string, input: WorkflowInput<J>): WorkflowDefinition {
   return { [WORKFLOW]: true, file: /\.ya?ml$/.test(file) ? file : `${file}.yml`, input, site: captureCallSite() };
 }
