@@ -4,6 +4,8 @@
  * types; behaviour lives here, once.
  */
 import { makeStep, type AnyExpr, type CallSite, type StepDefinition, type StepInput, type StepMeta, type Text } from "@wfgen/core";
+import { checkInputs } from "./check.ts";
+import { ACTION_TABLE, type TableRef } from "./table.ts";
 
 /** An input whose default is `true`/`false`; the YAML gets a bare boolean. */
 export type BooleanInput = boolean | AnyExpr;
@@ -49,9 +51,9 @@ export function actionStep<O extends string>(
   step: ActionStepOptions & { with?: object },
   site: CallSite,
 ): StepDefinition<O> {
-  const { with: known = {}, withUnsafe = {}, permissions, ...keys } = step;
+  const { with: given = {}, withUnsafe = {}, permissions, ...keys } = step;
   const inputs: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(known)) {
+  for (const [name, value] of Object.entries(given)) {
     if (value === undefined) continue;
     const separator = spec.lists[name];
     inputs[name] = separator !== undefined && Array.isArray(value) ? value.join(separator) : value;
@@ -63,5 +65,25 @@ export function actionStep<O extends string>(
     inputs[name] = value;
   }
   const input = { ...keys, uses: spec.uses, ...(Object.keys(inputs).length > 0 && { with: inputs }) } as StepInput;
-  return makeStep<O>(input, { action: spec.uses, ...(permissions && { permissions }) }, site);
+  const known = knownRef(spec.uses);
+  const problems = known ? checkInputs(spec.uses, known.inputs, given as Record<string, unknown>) : [];
+  return makeStep<O>(
+    input,
+    {
+      action: spec.uses,
+      ...(permissions && { permissions }),
+      ...(problems.length > 0 && { problems }),
+      ...(known && { outputs: known.outputs }),
+    },
+    site,
+  );
+}
+
+/** The facts of `owner/repo@ref` in the generated table; undefined for an action it does not hold. */
+function knownRef(uses: string): TableRef | undefined {
+  const at = uses.lastIndexOf("@");
+  const action = uses.slice(0, at).toLowerCase();
+  const ref = uses.slice(at + 1);
+  const entry = Object.hasOwn(ACTION_TABLE, action) ? ACTION_TABLE[action] : undefined;
+  return entry && Object.hasOwn(entry.refs, ref) ? entry.refs[ref] : undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * `wfgen`: what a `workflows.ts` imports. The DSL (builders, contexts, expressions, `sh`, their types) and
- * `defineConfig` for `wfgen.config.ts`; nothing else. The engine (model, render, lint, pinning, reports) stays
- * internal: the CLI imports it from @wfgen/core, and it may change in any release.
+ * `defineConfig` for `wfgen.config.ts`; nothing else. The engine (model, render, lint, pinning, reports) is
+ * internal to the CLI and may change in any release.
  */
 export {
   workflow,

@@ -22,6 +22,7 @@ export {
   type StepDefinition,
   type StepInput,
   type StepMeta,
+  type StepProblem,
   type UsesStepInput,
 } from "./dsl/step.ts";
 export { uses, type UsesOptions } from "./dsl/uses.ts";
@@ -32,6 +33,7 @@ export * from "./expr/index.ts";
 export { renderWorkflows, renderWorkflow, type RenderedFile, type RenderOptions, type RenderResult } from "./render.ts";
 export { emitYaml } from "./emit/emit.ts";
 export { generatedHeader, isGeneratedFile } from "./emit/header.ts";
+export { closest } from "./model/suggest.ts";
 export { WfgenError, formatDiagnostic, formatPath, type Diagnostic, type Location, type Severity } from "./diagnostics.ts";
 export { validateModel, checkWithGitHubParser, cronProblem } from "./validate/index.ts";
 export * as model from "./model/index.ts";

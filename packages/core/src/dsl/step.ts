@@ -35,6 +35,20 @@ export interface StepMeta {
    * for it (`{}` says it needs none). Required where wfgen cannot know, e.g. for `actions/github-script`.
    */
   permissions?: PermissionsMap;
+  /**
+   * What a typed binding found wrong with its call (an unknown input, a value of the wrong type...), which
+   * the build reports at the call. @internal
+   */
+  problems?: readonly StepProblem[];
+  /** The outputs the action declares, when known; the build rejects a read of any other. @internal */
+  outputs?: readonly string[];
+}
+
+/** A problem of a step found when it was made, reported by the build at the step's call site. */
+export interface StepProblem {
+  code: string;
+  message: string;
+  fix: string;
 }
 
 /** A step handle. `O` lists the outputs the step is known to have (any name for raw steps). */

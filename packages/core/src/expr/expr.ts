@@ -134,7 +134,7 @@ export class Expr<T = unknown> {
     return tokenFor(this);
   }
 
-  /** String and default hints give the placeholder; a numeric hint is a JS comparison mistake. */
+  /** String and default hints give the placeholder; a numeric hint is a JS comparison mistake. @internal */
   [Symbol.toPrimitive](hint: string): string {
     if (hint === "number") {
       throw new TypeError(
@@ -145,7 +145,7 @@ export class Expr<T = unknown> {
     return tokenFor(this);
   }
 
-  /** Node's `util.inspect` (and so test failure output) shows the expression text. */
+  /** Node's `util.inspect` (and so test failure output) shows the expression text. @internal */
   [INSPECT](): string {
     return `Expr(${renderNode(this[NODE], inspectContext)})`;
   }
