@@ -4,6 +4,7 @@
  * others still are; the output file is only ever created (or replaced with `--force`), and the lock only
  * gains entries. ts-morph and prettier load inside the import module, so no other command pays for them.
  */
+import { requireOptional } from "../optional.ts";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CliError } from "../errors.ts";
@@ -35,6 +36,7 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
   if (options.files.length === 0) {
     throw new CliError("no-files", "wfgen import needs the workflow files to import, for example: npx wfgen import .github/workflows/*.yml");
   }
+  requireOptional("import", ["ts-morph", "prettier"]);
   const out = resolve(root, options.out ?? DEFAULT_ENTRY);
   if (existsSync(out) && !options.force) {
     const message = `${show(out)} already exists; wfgen import changed nothing. Pass --force to replace it, or --out <file> to write another file.`;
