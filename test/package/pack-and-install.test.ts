@@ -4,7 +4,7 @@
 // nothing written), and `require("wfgen")`. Run by `pnpm test:package` (.ci/run runs it after the tests).
 // Needs the npm registry; everything it downloads stays in its temporary folder.
 import { spawnSync, type SpawnSyncOptions } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, lstatSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,10 +33,16 @@ function must(command: string, args: string[], options: SpawnSyncOptions = {}) {
 
 const wfgen = (args: string[], cwd = project) => run(process.execPath, [join(project, "node_modules/wfgen/bin/wfgen.js"), ...args], { cwd });
 
-function bytesOf(path: string): number {
-  const stat = statSync(path);
+/**
+ * Bytes under `path`, as `du --apparent-size` counts them: symbolic links (node_modules/.bin) are not followed
+ * and a hard-linked file (esbuild links its binary into two packages) counts once.
+ */
+function bytesOf(path: string, seen = new Set<number>()): number {
+  const stat = lstatSync(path);
+  if (stat.isSymbolicLink() || seen.has(stat.ino)) return 0;
+  seen.add(stat.ino);
   if (!stat.isDirectory()) return stat.size;
-  return readdirSync(path).reduce((sum, name) => sum + bytesOf(join(path, name)), 0);
+  return readdirSync(path).reduce((sum, name) => sum + bytesOf(join(path, name), seen), 0);
 }
 
 /** The TypeScript blocks of the README and docs/, each a module of its own. */
@@ -47,7 +53,10 @@ function documentedSources(): Map<string, string> {
     const text = readFileSync(join(repo, file), "utf8");
     let n = 0;
     for (const match of text.matchAll(/^```ts\n([\s\S]*?)^```/gm)) {
-      sources.set(`${file.replace(/[/.]/g, "_")}_${++n}.ts`, match[1]!);
+      n++;
+      // A block that imports a file of the user's own (a binding `wfgen add` wrote) has nothing to import here.
+      if (/from "\.\.?\//.test(match[1]!)) continue;
+      sources.set(`${file.replace(/[/.]/g, "_")}_${n}.ts`, match[1]!);
     }
   }
   for (const example of readdirSync(join(repo, "examples"))) {
