@@ -5,12 +5,12 @@
  * (`missing-action-input`). The problems ride on the step and `wfgen build` reports them at the call.
  */
 import { closest, isExpr, type StepProblem } from "@wfgen/core";
-import type { InputKind, TableInput } from "./table.ts";
+import type { ActionInput, InputKind } from "./binding.ts";
 
 /** The problems of one binding call; `uses` names the action in messages. */
 export function checkInputs(
   uses: string,
-  inputs: Readonly<Record<string, TableInput>>,
+  inputs: Readonly<Record<string, ActionInput>>,
   given: Readonly<Record<string, unknown>>,
 ): StepProblem[] {
   const problems: StepProblem[] = [];
