@@ -175,6 +175,21 @@ describe("model-level validation", () => {
     ]);
   });
 
+  test("a job made for several workflows gets the env it reads (JobMeta.env) from its workflow", () => {
+    const publish = () => job({ "runs-on": "x", steps: [{ run: "push $IMAGE" }] }, { env: ["IMAGE", "TAG"] });
+    // @ts-expect-error the workflow's env lacks TAG
+    expect(errors(workflow("w", { on: "push", env: { IMAGE: "app" }, jobs: { publish: publish() } }))).toEqual([
+      {
+        code: "missing-env",
+        message: 'job "publish" reads env variables that its workflow does not define: TAG',
+        fix: "define TAG in the workflow's env",
+        job: "publish",
+        step: undefined,
+      },
+    ]);
+    expect(errors(workflow("w", { on: "push", env: { IMAGE: "app", TAG: "1" }, jobs: { publish: publish() } }))).toEqual([]);
+  });
+
   test("raw needs.X and steps.X strings are checked too", () => {
     const codes = errors(
       workflow("w", {

@@ -21,7 +21,7 @@ import {
 import { WfgenError, type Diagnostic, type Location } from "../diagnostics.ts";
 import { closest } from "../model/suggest.ts";
 import { resolveCallSite, type CallSite } from "./callsite.ts";
-import { isJobDefinition, type JobDefinition, type JobInput, type StepItem } from "./job.ts";
+import { isJobDefinition, type AnyJob, type JobInput, type StepItem } from "./job.ts";
 import { isStepDefinition, type StepDefinition, type StepInput } from "./step.ts";
 import type { WorkflowDefinition } from "./workflow.ts";
 
@@ -138,7 +138,7 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   };
 
   const resolveJob = (
-    handle: JobDefinition,
+    handle: AnyJob,
     path: readonly string[],
     tail: string,
     scope: JobScope | undefined,
@@ -180,9 +180,26 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     const handle = isJobDefinition(value) ? value : undefined;
     const input = handle ? handle.input : (value as JobInput);
     loweredJobs[id] = lowerJob(id, input, handle?.site);
+    if (handle) checkWorkflowEnv(id, handle);
   }
   model.jobs = loweredJobs;
   return { model, diagnostics };
+
+  /** A job made for several workflows (`JobMeta.env`) gets the `env` it reads from the workflow. */
+  function checkWorkflowEnv(id: string, handle: AnyJob): void {
+    const defined = envNames(definition.input.env);
+    // An `env` given as one expression is known only when the workflow runs.
+    if (!defined) return;
+    const missing = (handle.meta.env ?? []).filter((name) => !defined.has(name));
+    if (missing.length === 0) return;
+    diagnostics.push({
+      severity: "error",
+      code: "missing-env",
+      message: `job "${id}" reads env variables that its workflow does not define: ${missing.join(", ")}`,
+      fix: `define ${missing.join(", ")} in the workflow's env`,
+      where: { workflow: file, job: id, ...resolveCallSite(handle.site) },
+    });
+  }
 
   function lowerJob(id: string, input: JobInput, site: CallSite | undefined): Record<string, unknown> {
     // Locations are resolved only when a diagnostic needs one: formatting a stack is the costly part.
@@ -308,6 +325,13 @@ function lowerValue(value: unknown, context: RenderContext, condition: boolean):
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = lowerValue(item, context, false);
   return out;
+}
+
+/** The names an `env:` defines; none when absent, undefined when it is an expression. */
+function envNames(env: unknown): Set<string> | undefined {
+  if (env === undefined || env === null) return new Set();
+  if (typeof env !== "object" || isExpr(env)) return undefined;
+  return new Set(Object.keys(env));
 }
 
 function stepsOf(input: JobInput): readonly StepItem[] {

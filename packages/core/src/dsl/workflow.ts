@@ -11,9 +11,12 @@ import type { Lift } from "./lift.ts";
 /**
  * What a workflow accepts: the model's keys, with expressions, and jobs as handles or plain objects. `J`,
  * the job ids, is inferred from `jobs`, so a job written there as a plain object can only `need` one of them.
+ * `E`, the names of `env`, is inferred from `env`, so a job handle that needs its workflow to define an `env`
+ * variable (see `JobMeta`) compiles only in a workflow that does.
  */
-export type WorkflowInput<J extends string = string> = Lift<WorkflowFields> & {
-  jobs: { [K in J]: JobDefinition<string> | JobInput<NoInfer<J>> };
+export type WorkflowInput<J extends string = string, E extends string = string> = Omit<Lift<WorkflowFields>, "env"> & {
+  env?: Record<E, Lift<string | number | boolean>> | Lift<Extract<WorkflowFields["env"], string>> | undefined;
+  jobs: { [K in J]: JobDefinition<string, NoInfer<E>> | JobInput<NoInfer<J>> };
 };
 
 /** A workflow value; export it from `workflows.ts` and `wfgen build` writes it. */
@@ -26,6 +29,6 @@ export interface WorkflowDefinition {
 }
 
 /** Create a workflow written to `<file>.yml` in the output folder. */
-export function workflow<J extends string>(file: string, input: WorkflowInput<J>): WorkflowDefinition {
+export function workflow<J extends string, E extends string = never>(file: string, input: WorkflowInput<J, E>): WorkflowDefinition {
   return { [WORKFLOW]: true, file: /\.ya?ml$/.test(file) ? file : `${file}.yml`, input, site: captureCallSite() };
 }
