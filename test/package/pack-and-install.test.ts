@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GREET_TS } from "../../packages/cli/test/add-helpers.ts";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const temp = mkdtempSync(join(tmpdir(), "wfgen-package-"));
@@ -54,8 +55,6 @@ function documentedSources(): Map<string, string> {
     let n = 0;
     for (const match of text.matchAll(/^```ts\n([\s\S]*?)^```/gm)) {
       n++;
-      // A block that imports a file of the user's own (a binding `wfgen add` wrote) has nothing to import here.
-      if (/from "\.\.?\//.test(match[1]!)) continue;
       sources.set(`${file.replace(/[/.]/g, "_")}_${n}.ts`, match[1]!);
     }
   }
@@ -169,11 +168,15 @@ describe("tsc on the README, the docs and the examples", () => {
     process.env.WFGEN_NEWEST_TYPESCRIPT = latest;
   }, 600_000);
 
-  /** A folder of the project with every documented source, a package.json and a tsconfig. */
+  /**
+   * A folder of the project with every documented source, a package.json and a tsconfig, and the binding that
+   * the docs' `wfgen add acme/greet@v1` writes (the `wfgen add` tests check it is what the command writes).
+   */
   function profile(name: string, type: "module" | "commonjs", compilerOptions: Record<string, unknown> | undefined): string {
     const dir = join(project, "profiles", name);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(join(dir, "wfgen/actions/acme"), { recursive: true });
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type }));
+    writeFileSync(join(dir, "wfgen/actions/acme/greet.ts"), GREET_TS);
     for (const [file, text] of sources) writeFileSync(join(dir, file), text);
     if (compilerOptions) writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: { noEmit: true, ...compilerOptions } }));
     return dir;

@@ -12,7 +12,7 @@ import { read, repo, wfgen } from "./helpers.ts";
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CLI_SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
-const header = 'import { job, workflow } from "wfgen";\nimport { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n';
+const header = 'import { job, workflow } from "wfgen";\nimport { acmeGreet } from "./wfgen/actions/acme/greet.js";\n';
 const wrap = (step: string): string =>
   `${header}\nexport const ci = workflow("ci", {\n  on: { push: {} },\n  jobs: { hello: job({ "runs-on": "ubuntu-latest", steps: [${step}] }) },\n});\n`;
 

@@ -13,7 +13,7 @@ const lockOf = (dir: string): { actions: Record<string, Record<string, unknown>>
 /** A workflows.ts that uses the generated binding and reads its output. */
 const USES_GREET = `import { job, workflow } from "wfgen";
 import { checkout } from "wfgen/actions";
-import { acmeGreet } from "./wfgen/actions/acme/greet.ts";
+import { acmeGreet } from "./wfgen/actions/acme/greet.js";
 
 const greet = acmeGreet({ id: "greet", with: { "who-to-greet": "Mona", times: 2, loud: true } });
 
@@ -40,7 +40,7 @@ describe("wfgen add against the GitHub API", () => {
         "written wfgen/actions/acme/greet.ts\n" +
         "written wfgen.lock.json\n" +
         "wfgen add: acmeGreet() calls acme/greet@v1 (5 inputs and 2 outputs). Import it in workflows.ts:\n" +
-        '  import { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n',
+        '  import { acmeGreet } from "./wfgen/actions/acme/greet.js";\n',
       stderr: "",
     });
     expect(read(dir, "wfgen/actions/acme/greet.ts")).toBe(GREET_TS);
@@ -110,7 +110,7 @@ describe("wfgen add against the GitHub API", () => {
       WFGEN_GITHUB_API_URL: github.url,
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('  import { dockerLogin } from "./wfgen/actions/docker/login-action.ts";\n');
+    expect(result.stdout).toContain('  import { dockerLogin } from "./wfgen/actions/docker/login-action.js";\n');
     const text = read(dir, "ci/wfgen/actions/docker/login-action.ts");
     const shipped = readFileSync(
       new URL("../../actions/src/generated/docker/login-action.ts", import.meta.url),
@@ -148,7 +148,7 @@ describe("wfgen add against the GitHub API", () => {
         path: "wfgen/actions/actions/attest-build-provenance.ts",
         status: "written",
         name: "attestBuildProvenance",
-        import: 'import { attestBuildProvenance } from "./wfgen/actions/actions/attest-build-provenance.ts";',
+        import: 'import { attestBuildProvenance } from "./wfgen/actions/actions/attest-build-provenance.js";',
         with: "AttestBuildProvenanceWith",
       },
       pin: {
@@ -173,7 +173,7 @@ describe("wfgen add against the GitHub API", () => {
     const dir = repo({ "workflows.ts": workflowsTs("ci") });
     const result = await wfgen(dir, ["add", "acme/greet/wave@v1.2.0"], { WFGEN_GITHUB_API_URL: github.url });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('  import { acmeGreetWave } from "./wfgen/actions/acme/greet/wave.ts";\n');
+    expect(result.stdout).toContain('  import { acmeGreetWave } from "./wfgen/actions/acme/greet/wave.js";\n');
     const text = read(dir, "wfgen/actions/acme/greet/wave.ts");
     expect(text).toContain('const SPEC: ActionSpec = {\n  uses: "acme/greet/wave@v1.2.0",\n');
     expect(text).toContain("[`acme/greet/wave`](https://github.com/acme/greet/tree/v1.2.0/wave)");
@@ -193,7 +193,7 @@ describe("wfgen add against the GitHub API", () => {
     expect(result.stdout).toBe(
       "written wfgen/actions/acme/greet.ts\n" +
         "wfgen add: acmeGreet() calls acme/greet@v1 (4 inputs and 2 outputs). Import it in workflows.ts:\n" +
-        '  import { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n',
+        '  import { acmeGreet } from "./wfgen/actions/acme/greet.js";\n',
     );
     expect(github.requests.map((r) => r.path)).toEqual([`/repos/acme/greet/contents/action.yml?ref=${OLD_SHA}`]);
     expect(read(dir, "wfgen.lock.json")).toBe(lock);
@@ -232,7 +232,7 @@ describe("wfgen add against the GitHub API", () => {
     });
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, "src/bindings/acme/greet.ts"))).toBe(true);
-    expect(result.stdout).toContain('  import { acmeGreet } from "./src/bindings/acme/greet.ts";\n');
+    expect(result.stdout).toContain('  import { acmeGreet } from "./src/bindings/acme/greet.js";\n');
     expect(read(dir, "src/bindings/acme/greet.ts")).toContain(
       "// Regenerate with: npx wfgen add acme/greet@v1 --out src/bindings --force\n",
     );
@@ -251,7 +251,7 @@ describe("wfgen add --from", () => {
     expect(result.stdout).toBe(
       "written wfgen/actions/acme/greet.ts\n" +
         "wfgen add: acmeGreet() calls acme/greet@v1 (5 inputs and 2 outputs). Import it in workflows.ts:\n" +
-        '  import { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n',
+        '  import { acmeGreet } from "./wfgen/actions/acme/greet.js";\n',
     );
     expect(existsSync(join(dir, "wfgen.lock.json"))).toBe(false);
     const text = read(dir, "wfgen/actions/acme/greet.ts");
