@@ -1,13 +1,15 @@
 /**
  * @wfgen/core: the public API. Everything not exported here is internal and free to move.
  */
-export { workflow, type WorkflowDefinition, type WorkflowInput } from "./dsl/workflow.ts";
+export { workflow, type WorkflowDefinition, type WorkflowInput, type WorkflowMeta, type WorkflowSuppression } from "./dsl/workflow.ts";
 export {
   job,
   isJobDefinition,
+  type AnyJob,
   type CallJobInput,
   type JobDefinition,
   type JobInput,
+  type JobMeta,
   type Needs,
   type NormalJobInput,
   type StepItem,
@@ -49,6 +51,7 @@ export {
   type ExplainedReason,
   type ExplainedScope,
 } from "./permissions/explain.ts";
+export { beyondGrant } from "./permissions/scopes.ts";
 export { planPermissions, type JobMode, type JobPlan, type WorkflowPermissions, type WorkflowSource } from "./permissions/plan.ts";
 export { ACTION_KNOWLEDGE, knowledgeOf, type ActionKnowledge } from "./permissions/knowledge.ts";
 export {
@@ -70,7 +73,7 @@ export { collectIntents, collectWorkflowIntents, type IntentUse } from "./lock/c
 export type { ModelPath as PinPath } from "./lock/sites.ts";
 // Lint: workflow YAML read with source positions, the rule engine and its rules, and the renderers of
 // findings (text, JSON, SARIF, GitHub annotations).
-export { parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
+export { COLLECTION_KEY, collectionKey, parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
 export { lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
 export { ENGINE_CODES, RULES } from "./rules/index.ts";
 export { inferredPermissions } from "./rules/permissions-engine.ts";
