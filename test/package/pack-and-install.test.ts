@@ -32,7 +32,8 @@ function must(command: string, args: string[], options: SpawnSyncOptions = {}) {
   return result;
 }
 
-const wfgen = (args: string[], cwd = project) => run(process.execPath, [join(project, "node_modules/wfgen/bin/wfgen.js"), ...args], { cwd });
+/** `npx wfgen ...` in the project, as a user runs it (`--no`: never from the registry). */
+const wfgen = (args: string[]) => run("npx", ["--no", "wfgen", ...args]);
 
 /**
  * Bytes under `path`, as `du --apparent-size` counts them: symbolic links (node_modules/.bin) are not followed
@@ -128,9 +129,8 @@ describe("mistakes the types catch are errors of wfgen build, at the line, with 
   ];
   for (const [name, code, message] of cases) {
     test(name, () => {
-      const dir = join(temp, `mistake-${name.replace(/\W+/g, "")}`);
+      const dir = join(project, `mistake-${name.replace(/\W+/g, "")}`);
       mkdirSync(dir);
-      writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
       writeFileSync(
         join(dir, "workflows.ts"),
         [
@@ -144,7 +144,7 @@ describe("mistakes the types catch are errors of wfgen build, at the line, with 
           "",
         ].join("\n"),
       );
-      const result = wfgen(["build"], dir);
+      const result = wfgen(["build", "--cwd", dir]);
       expect(result.stderr).toMatch(/workflows\.ts:6:\d+ error/);
       expect(result.stderr).toMatch(message);
       expect(result.status).toBe(1);
