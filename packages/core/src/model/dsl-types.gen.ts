@@ -27,6 +27,7 @@ export type WorkflowFields = {
     | "project_column"
     | "public"
     | "pull_request"
+    | "pull_request_comment"
     | "pull_request_review"
     | "pull_request_review_comment"
     | "pull_request_target"
@@ -34,48 +35,12 @@ export type WorkflowFields = {
     | "registry_package"
     | "release"
     | "repository_dispatch"
+    | "schedule"
     | "status"
     | "watch"
     | "workflow_call"
     | "workflow_dispatch"
     | "workflow_run"
-    | (
-        | "branch_protection_rule"
-        | "check_run"
-        | "check_suite"
-        | "create"
-        | "delete"
-        | "deployment"
-        | "deployment_status"
-        | "discussion"
-        | "discussion_comment"
-        | "fork"
-        | "gollum"
-        | "image_version"
-        | "issue_comment"
-        | "issues"
-        | "label"
-        | "merge_group"
-        | "milestone"
-        | "page_build"
-        | "project"
-        | "project_card"
-        | "project_column"
-        | "public"
-        | "pull_request"
-        | "pull_request_review"
-        | "pull_request_review_comment"
-        | "pull_request_target"
-        | "push"
-        | "registry_package"
-        | "release"
-        | "repository_dispatch"
-        | "status"
-        | "watch"
-        | "workflow_call"
-        | "workflow_dispatch"
-        | "workflow_run"
-      )[]
     | {
         branch_protection_rule?:
           | {
@@ -155,6 +120,9 @@ export type WorkflowFields = {
         gollum?: Record<string, unknown> | null | undefined;
         image_version?:
           | {
+              types?: "created" | "deleted" | "ready" | ("created" | "deleted" | "ready")[] | undefined;
+              names?: string | string[] | undefined;
+              versions?: string | string[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
@@ -187,6 +155,8 @@ export type WorkflowFields = {
                 | "demilestoned"
                 | "typed"
                 | "untyped"
+                | "field_added"
+                | "field_removed"
                 | (
                     | "edited"
                     | "deleted"
@@ -206,6 +176,8 @@ export type WorkflowFields = {
                     | "demilestoned"
                     | "typed"
                     | "untyped"
+                    | "field_added"
+                    | "field_removed"
                   )[]
                 | undefined;
               raw?: Record<string, unknown> | undefined;
@@ -222,6 +194,8 @@ export type WorkflowFields = {
         merge_group?:
           | {
               types?: "checks_requested" | "checks_requested"[] | undefined;
+              branches?: string | string[] | undefined;
+              "branches-ignore"?: string | string[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
@@ -307,6 +281,7 @@ export type WorkflowFields = {
                 | "review_request_removed"
                 | "auto_merge_enabled"
                 | "auto_merge_disabled"
+                | "stacked"
                 | (
                     | "edited"
                     | "labeled"
@@ -329,14 +304,22 @@ export type WorkflowFields = {
                     | "review_request_removed"
                     | "auto_merge_enabled"
                     | "auto_merge_disabled"
+                    | "stacked"
                   )[]
                 | undefined;
-              branches?: string[] | undefined;
-              "branches-ignore"?: string[] | undefined;
-              paths?: string[] | undefined;
-              "paths-ignore"?: string[] | undefined;
-              tags?: string[] | undefined;
-              "tags-ignore"?: string[] | undefined;
+              branches?: string | string[] | undefined;
+              "branches-ignore"?: string | string[] | undefined;
+              paths?: string | string[] | undefined;
+              "paths-ignore"?: string | string[] | undefined;
+              tags?: string | string[] | undefined;
+              "tags-ignore"?: string | string[] | undefined;
+              raw?: Record<string, unknown> | undefined;
+            }
+          | null
+          | undefined;
+        pull_request_comment?:
+          | {
+              types?: "created" | "edited" | "deleted" | ("created" | "edited" | "deleted")[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
@@ -379,6 +362,7 @@ export type WorkflowFields = {
                 | "review_request_removed"
                 | "auto_merge_enabled"
                 | "auto_merge_disabled"
+                | "stacked"
                 | (
                     | "edited"
                     | "labeled"
@@ -401,26 +385,27 @@ export type WorkflowFields = {
                     | "review_request_removed"
                     | "auto_merge_enabled"
                     | "auto_merge_disabled"
+                    | "stacked"
                   )[]
                 | undefined;
-              branches?: string[] | undefined;
-              "branches-ignore"?: string[] | undefined;
-              paths?: string[] | undefined;
-              "paths-ignore"?: string[] | undefined;
-              tags?: string[] | undefined;
-              "tags-ignore"?: string[] | undefined;
+              branches?: string | string[] | undefined;
+              "branches-ignore"?: string | string[] | undefined;
+              paths?: string | string[] | undefined;
+              "paths-ignore"?: string | string[] | undefined;
+              tags?: string | string[] | undefined;
+              "tags-ignore"?: string | string[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
           | undefined;
         push?:
           | {
-              branches?: string[] | undefined;
-              "branches-ignore"?: string[] | undefined;
-              paths?: string[] | undefined;
-              "paths-ignore"?: string[] | undefined;
-              tags?: string[] | undefined;
-              "tags-ignore"?: string[] | undefined;
+              branches?: string | string[] | undefined;
+              "branches-ignore"?: string | string[] | undefined;
+              paths?: string | string[] | undefined;
+              "paths-ignore"?: string | string[] | undefined;
+              tags?: string | string[] | undefined;
+              "tags-ignore"?: string | string[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
@@ -476,13 +461,13 @@ export type WorkflowFields = {
                     string,
                     | {
                         type: "boolean";
-                        default?: boolean | `\${{${string}}}` | undefined;
+                        default?: boolean | `${string}\${{${string}}}${string}` | undefined;
                         description?: string | undefined;
                         required?: boolean | undefined;
                       }
                     | {
                         type: "number";
-                        default?: number | `\${{${string}}}` | undefined;
+                        default?: string | number | boolean | undefined;
                         description?: string | undefined;
                         required?: boolean | undefined;
                       }
@@ -545,7 +530,7 @@ export type WorkflowFields = {
                       }
                     | {
                         type: "number";
-                        default?: number | undefined;
+                        default?: string | number | boolean | undefined;
                         description?: string | undefined;
                         required?: boolean | undefined;
                         deprecationMessage?: string | undefined;
@@ -567,20 +552,61 @@ export type WorkflowFields = {
           | {
               types?:
                 "completed" | "requested" | "in_progress" | ("completed" | "requested" | "in_progress")[] | undefined;
-              branches?: string[] | undefined;
-              "branches-ignore"?: string[] | undefined;
-              workflows?: string[] | undefined;
+              branches?: string | string[] | undefined;
+              "branches-ignore"?: string | string[] | undefined;
+              workflows?: string | string[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
           | undefined;
-      };
+      }
+    | (
+        | "branch_protection_rule"
+        | "check_run"
+        | "check_suite"
+        | "create"
+        | "delete"
+        | "deployment"
+        | "deployment_status"
+        | "discussion"
+        | "discussion_comment"
+        | "fork"
+        | "gollum"
+        | "image_version"
+        | "issue_comment"
+        | "issues"
+        | "label"
+        | "merge_group"
+        | "milestone"
+        | "page_build"
+        | "project"
+        | "project_card"
+        | "project_column"
+        | "public"
+        | "pull_request"
+        | "pull_request_comment"
+        | "pull_request_review"
+        | "pull_request_review_comment"
+        | "pull_request_target"
+        | "push"
+        | "registry_package"
+        | "release"
+        | "repository_dispatch"
+        | "schedule"
+        | "status"
+        | "watch"
+        | "workflow_call"
+        | "workflow_dispatch"
+        | "workflow_run"
+      )[];
   name?: string | undefined;
+  description?: string | undefined;
   "run-name"?: string | undefined;
-  env?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
+  env?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
   defaults?:
     | {
         run?:
+          | `${string}\${{${string}}}${string}`
           | {
               shell?: string | undefined;
               "working-directory"?: string | undefined;
@@ -592,8 +618,8 @@ export type WorkflowFields = {
     | string
     | {
         group: string;
-        "cancel-in-progress"?: boolean | `\${{${string}}}` | undefined;
-        queue?: "single" | "max" | undefined;
+        "cancel-in-progress"?: boolean | `${string}\${{${string}}}${string}` | undefined;
+        queue?: `${string}\${{${string}}}${string}` | "single" | "max" | undefined;
       }
     | undefined;
   permissions?:
@@ -606,8 +632,10 @@ export type WorkflowFields = {
         checks?: "read" | "write" | "none" | undefined;
         "code-quality"?: "read" | "write" | "none" | undefined;
         contents?: "read" | "write" | "none" | undefined;
+        "copilot-requests"?: "write" | "none" | undefined;
         deployments?: "read" | "write" | "none" | undefined;
         discussions?: "read" | "write" | "none" | undefined;
+        drives?: "read" | "write" | "none" | undefined;
         "id-token"?: "write" | "none" | undefined;
         issues?: "read" | "write" | "none" | undefined;
         models?: "read" | "none" | undefined;
@@ -617,6 +645,7 @@ export type WorkflowFields = {
         "repository-projects"?: "read" | "write" | "none" | undefined;
         "security-events"?: "read" | "write" | "none" | undefined;
         statuses?: "read" | "write" | "none" | undefined;
+        "vulnerability-alerts"?: "read" | "none" | undefined;
       }
     | undefined;
   raw?: Record<string, unknown> | undefined;
@@ -637,6 +666,7 @@ export type NormalJobFields = {
     | string
     | {
         "image-name": string;
+        if?: string | number | boolean | undefined;
         version?: string | undefined;
       }
     | undefined;
@@ -645,13 +675,14 @@ export type NormalJobFields = {
     | {
         name: string;
         url?: string | undefined;
-        deployment?: boolean | `\${{${string}}}` | undefined;
+        deployment?: boolean | `${string}\${{${string}}}${string}` | undefined;
       }
     | undefined;
-  env?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
+  env?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
   defaults?:
     | {
         run?:
+          | `${string}\${{${string}}}${string}`
           | {
               shell?: string | undefined;
               "working-directory"?: string | undefined;
@@ -663,62 +694,75 @@ export type NormalJobFields = {
     | string
     | {
         group: string;
-        "cancel-in-progress"?: boolean | `\${{${string}}}` | undefined;
-        queue?: "single" | "max" | undefined;
+        "cancel-in-progress"?: boolean | `${string}\${{${string}}}${string}` | undefined;
+        queue?: `${string}\${{${string}}}${string}` | "single" | "max" | undefined;
       }
     | undefined;
   strategy?:
+    | `${string}\${{${string}}}${string}`
     | {
-        matrix:
-          | `\${{${string}}}`
+        matrix?:
+          | `${string}\${{${string}}}${string}`
           | ({
-              [x: string]: unknown[] | `\${{${string}}}`;
+              [x: string]: unknown[] | `${string}\${{${string}}}${string}`;
             } & {
-              include?: `\${{${string}}}` | Record<string, unknown>[] | undefined;
-              exclude?: `\${{${string}}}` | Record<string, unknown>[] | undefined;
-            });
-        "fail-fast"?: boolean | `\${{${string}}}` | undefined;
-        "max-parallel"?: number | `\${{${string}}}` | undefined;
+              include?:
+                | `${string}\${{${string}}}${string}`
+                | (Record<string, unknown> | `${string}\${{${string}}}${string}`)[]
+                | undefined;
+              exclude?:
+                | `${string}\${{${string}}}${string}`
+                | (Record<string, unknown> | `${string}\${{${string}}}${string}`)[]
+                | undefined;
+            })
+          | undefined;
+        "fail-fast"?: boolean | `${string}\${{${string}}}${string}` | undefined;
+        "max-parallel"?: number | `${string}\${{${string}}}${string}` | undefined;
       }
     | undefined;
   container?:
     | string
     | {
-        image: string;
+        image?: string | undefined;
         credentials?:
+          | `${string}\${{${string}}}${string}`
           | {
               username?: string | undefined;
               password?: string | undefined;
             }
           | undefined;
-        env?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
-        ports?: (string | number)[] | undefined;
-        volumes?: string[] | undefined;
+        env?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
+        ports?: `${string}\${{${string}}}${string}` | (string | number)[] | undefined;
+        volumes?: string[] | `${string}\${{${string}}}${string}` | undefined;
         options?: string | undefined;
       }
     | undefined;
   services?:
+    | `${string}\${{${string}}}${string}`
     | Record<
         string,
-        {
-          image: string;
-          command?: string | undefined;
-          entrypoint?: string | undefined;
-          credentials?:
-            | {
-                username?: string | undefined;
-                password?: string | undefined;
-              }
-            | undefined;
-          env?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
-          ports?: (string | number)[] | undefined;
-          volumes?: string[] | undefined;
-          options?: string | undefined;
-        }
+        | string
+        | {
+            command?: string | undefined;
+            entrypoint?: string | undefined;
+            image?: string | undefined;
+            credentials?:
+              | `${string}\${{${string}}}${string}`
+              | {
+                  username?: string | undefined;
+                  password?: string | undefined;
+                }
+              | undefined;
+            env?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
+            ports?: `${string}\${{${string}}}${string}` | (string | number)[] | undefined;
+            volumes?: string[] | `${string}\${{${string}}}${string}` | undefined;
+            options?: string | undefined;
+          }
       >
     | undefined;
-  "timeout-minutes"?: number | `\${{${string}}}` | undefined;
-  "continue-on-error"?: boolean | `\${{${string}}}` | undefined;
+  "timeout-minutes"?: number | `${string}\${{${string}}}${string}` | undefined;
+  "cancel-timeout-minutes"?: number | `${string}\${{${string}}}${string}` | undefined;
+  "continue-on-error"?: boolean | `${string}\${{${string}}}${string}` | undefined;
   raw?: Record<string, unknown> | undefined;
 };
 
@@ -727,28 +771,36 @@ export type CallJobFields = {
   uses: string;
   name?: string | undefined;
   if?: string | number | boolean | undefined;
-  with?: Record<string, string | number | boolean> | undefined;
-  secrets?: Record<string, string | number | boolean> | "inherit" | undefined;
+  with?: Record<string, string | number | boolean | null> | undefined;
+  secrets?: Record<string, string | number | boolean | null> | "inherit" | undefined;
   strategy?:
+    | `${string}\${{${string}}}${string}`
     | {
-        matrix:
-          | `\${{${string}}}`
+        matrix?:
+          | `${string}\${{${string}}}${string}`
           | ({
-              [x: string]: unknown[] | `\${{${string}}}`;
+              [x: string]: unknown[] | `${string}\${{${string}}}${string}`;
             } & {
-              include?: `\${{${string}}}` | Record<string, unknown>[] | undefined;
-              exclude?: `\${{${string}}}` | Record<string, unknown>[] | undefined;
-            });
-        "fail-fast"?: boolean | `\${{${string}}}` | undefined;
-        "max-parallel"?: number | `\${{${string}}}` | undefined;
+              include?:
+                | `${string}\${{${string}}}${string}`
+                | (Record<string, unknown> | `${string}\${{${string}}}${string}`)[]
+                | undefined;
+              exclude?:
+                | `${string}\${{${string}}}${string}`
+                | (Record<string, unknown> | `${string}\${{${string}}}${string}`)[]
+                | undefined;
+            })
+          | undefined;
+        "fail-fast"?: boolean | `${string}\${{${string}}}${string}` | undefined;
+        "max-parallel"?: number | `${string}\${{${string}}}${string}` | undefined;
       }
     | undefined;
   concurrency?:
     | string
     | {
         group: string;
-        "cancel-in-progress"?: boolean | `\${{${string}}}` | undefined;
-        queue?: "single" | "max" | undefined;
+        "cancel-in-progress"?: boolean | `${string}\${{${string}}}${string}` | undefined;
+        queue?: `${string}\${{${string}}}${string}` | "single" | "max" | undefined;
       }
     | undefined;
   raw?: Record<string, unknown> | undefined;
@@ -763,15 +815,15 @@ export type StepFields = {
         name?: string | undefined;
         uses?: string | undefined;
         run?: string | undefined;
-        with?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
-        env?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
+        with?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
+        env?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
         shell?: string | undefined;
         "working-directory"?: string | undefined;
-        "continue-on-error"?: boolean | `\${{${string}}}` | undefined;
-        "timeout-minutes"?: number | `\${{${string}}}` | undefined;
+        "continue-on-error"?: boolean | `${string}\${{${string}}}${string}` | undefined;
+        "timeout-minutes"?: number | `${string}\${{${string}}}${string}` | undefined;
         background?: boolean | undefined;
         wait?: string | string[] | undefined;
-        "wait-all"?: boolean | null | undefined;
+        "wait-all"?: true | null | undefined;
         cancel?: string | undefined;
         raw?: Record<string, unknown> | undefined;
       }[]
@@ -781,15 +833,15 @@ export type StepFields = {
   name?: string | undefined;
   uses?: string | undefined;
   run?: string | undefined;
-  with?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
-  env?: `\${{${string}}}` | Record<string, string | number | boolean> | undefined;
+  with?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
+  env?: `${string}\${{${string}}}${string}` | Record<string, string | number | boolean | null> | undefined;
   shell?: string | undefined;
   "working-directory"?: string | undefined;
-  "continue-on-error"?: boolean | `\${{${string}}}` | undefined;
-  "timeout-minutes"?: number | `\${{${string}}}` | undefined;
+  "continue-on-error"?: boolean | `${string}\${{${string}}}${string}` | undefined;
+  "timeout-minutes"?: number | `${string}\${{${string}}}${string}` | undefined;
   background?: boolean | undefined;
   wait?: string | string[] | undefined;
-  "wait-all"?: boolean | null | undefined;
+  "wait-all"?: true | null | undefined;
   cancel?: string | undefined;
   raw?: Record<string, unknown> | undefined;
 };
@@ -805,8 +857,10 @@ export type Permissions =
       checks?: "read" | "write" | "none" | undefined;
       "code-quality"?: "read" | "write" | "none" | undefined;
       contents?: "read" | "write" | "none" | undefined;
+      "copilot-requests"?: "write" | "none" | undefined;
       deployments?: "read" | "write" | "none" | undefined;
       discussions?: "read" | "write" | "none" | undefined;
+      drives?: "read" | "write" | "none" | undefined;
       "id-token"?: "write" | "none" | undefined;
       issues?: "read" | "write" | "none" | undefined;
       models?: "read" | "none" | undefined;
@@ -816,6 +870,7 @@ export type Permissions =
       "repository-projects"?: "read" | "write" | "none" | undefined;
       "security-events"?: "read" | "write" | "none" | undefined;
       statuses?: "read" | "write" | "none" | undefined;
+      "vulnerability-alerts"?: "read" | "none" | undefined;
     };
 
 /** `permissions:` as scopes and their levels. */
@@ -826,8 +881,10 @@ export type PermissionsMap = {
   checks?: "read" | "write" | "none" | undefined;
   "code-quality"?: "read" | "write" | "none" | undefined;
   contents?: "read" | "write" | "none" | undefined;
+  "copilot-requests"?: "write" | "none" | undefined;
   deployments?: "read" | "write" | "none" | undefined;
   discussions?: "read" | "write" | "none" | undefined;
+  drives?: "read" | "write" | "none" | undefined;
   "id-token"?: "write" | "none" | undefined;
   issues?: "read" | "write" | "none" | undefined;
   models?: "read" | "none" | undefined;
@@ -837,4 +894,5 @@ export type PermissionsMap = {
   "repository-projects"?: "read" | "write" | "none" | undefined;
   "security-events"?: "read" | "write" | "none" | undefined;
   statuses?: "read" | "write" | "none" | undefined;
+  "vulnerability-alerts"?: "read" | "none" | undefined;
 };
