@@ -15,7 +15,7 @@ import type { Lift } from "./lift.ts";
  * variable (see `JobMeta`) compiles only in a workflow that does.
  */
 export type WorkflowInput<J extends string = string, E extends string = string> = Omit<Lift<WorkflowFields>, "env"> & {
-  env?: Record<E, Lift<string | number | boolean>> | Lift<Extract<WorkflowFields["env"], string>> | undefined;
+  env?: Record<E, Lift<Extract<WorkflowFields["env"], object>[string]>> | Lift<Extract<WorkflowFields["env"], string>> | undefined;
   jobs: { [K in J]: JobDefinition<string, NoInfer<E>> | JobInput<NoInfer<J>> };
 };
 
