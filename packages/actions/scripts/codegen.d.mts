@@ -76,3 +76,4 @@ export declare const RETIRED_RUNTIMES: Set<string | undefined>;
 export declare function subdirectories(path: string): string[];
 export declare function readAction(root: string, owner: string, repo: string): unknown;
 export declare function readInput(slug: string, major: string, name: string, spec: object, strict?: boolean): unknown;
+export declare function actionInput(input: unknown): unknown;

@@ -42,12 +42,12 @@ const result = await esbuild.build({
 });
 
 // Stale chunks are removed after the new files are in place, not before: a wfgen process started
-// meanwhile (tests run in parallel) still finds a complete dist/.
+// meanwhile (tests run in parallel) still finds a complete dist/. Declarations are build-types.mjs's.
 const outputs = new Set(Object.keys(result.metafile.outputs));
 const stale = readdirSync(join(root, "dist"), { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-  .filter((path) => !outputs.has(path));
+  .filter((path) => !outputs.has(path) && !/\.d\.c?ts$/.test(path));
 for (const path of stale) rmSync(join(root, path));
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(`wfgen: built dist/ (${outputs.size} files, ${(bytes / 1024).toFixed(0)} KiB)`);
