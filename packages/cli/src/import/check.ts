@@ -65,11 +65,11 @@ const PERMISSIVE_DEFAULT: model.PermissionsMap = {
 };
 
 const PERMISSION_ERRORS = new Set([
-  "permissions-missing",
+  "missing-permission",
   "permissions-undeclared",
   "permissions-call-unknown",
   "permissions-call-underprovisioned",
-  "permissions-blanket",
+  "blanket-permissions",
 ]);
 
 /**

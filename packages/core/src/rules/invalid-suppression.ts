@@ -9,6 +9,8 @@ export const invalidSuppression = defineRule({
   confidence: "high",
   summary: "A `# wfgen-ignore` comment has no reason or names no known rule, so it suppresses nothing.",
   fix: "Write # wfgen-ignore <rule-id>: <why this is acceptable>.",
+  fixTs: "Name a code listed in docs/rules/README.md in `rule`, and say why the finding is acceptable in `reason`.",
+  suppressible: false,
   visits: ["workflow"],
   documents: ["workflow", "action"],
   requires: ["source"],

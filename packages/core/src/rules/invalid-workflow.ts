@@ -15,6 +15,20 @@ export const invalidWorkflow = defineRule({
   confidence: "high",
   summary: "GitHub would refuse the workflow: a syntax error (unknown key, wrong type, ...) or a broken job graph or id.",
   fix: "Correct the key or value the message names; GitHub refuses a workflow with syntax errors.",
+  fixTs: "Correct the key or value the message names in workflows.ts; GitHub refuses a workflow with syntax errors.",
+  suppressible: false,
+  aliases: [
+    "github-parser",
+    "needs-unknown-job",
+    "needs-cycle",
+    "duplicate-job-id",
+    "duplicate-step-id",
+    "invalid-job-id",
+    "invalid-step-id",
+    "local-workflow-ref",
+    "container-image-missing",
+    "event-takes-no-config",
+  ],
   visits: ["workflow"],
   check(context) {
     const value = { ...context.workflow.value, on: knownEventsOnly(context.workflow.value.on) };

@@ -29,7 +29,7 @@ describe("findings", () => {
       code: "unpinned-uses",
       message: 'the action "octo-org/a@v1" is pinned to the tag "v1", which its owner (or anyone who takes over the repository) can move to other code',
       fix: 'replace "@v1" with the full commit SHA it points to, and name the release in a comment: octo-org/a@<40-hex sha> # vX.Y.Z (wfgen pin does this)',
-      where: { file: ".github/workflows/w.yml", workflow: "w.yml", job: "build", step: "#1", line: 7, column: 9 },
+      where: { file: ".github/workflows/w.yml", workflow: "w.yml", job: "build", step: "#1", path: ["jobs", "build", "steps", 0, "uses"], line: 7, column: 9 },
       path: ["jobs", "build", "steps", 0, "uses"],
       docs: "docs/rules/unpinned-uses.md",
       excerpt: "      - uses: octo-org/a@v1",
