@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { readFile } from "node:fs/promises";
-import type { Diagnostic, Finding, RenderLintOptions } from "@wfgen/core";
+import type { Diagnostic, Finding, RenderLintOptions, WorkflowDefinition } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
@@ -56,6 +56,8 @@ export interface Plan {
   diagnostics: Diagnostic[];
   /** The findings of the workflows (also in `diagnostics`), what suppressions silenced, and the rules not run. */
   lint: LintRun;
+  /** Every workflow's file as shown to users, written or not (what `lint` read). */
+  workflows: string[];
 }
 
 /**
@@ -92,11 +94,13 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const diagnostics: Diagnostic[] = [];
   const findings: Finding[] = [];
   const lint: LintRun = { findings, suppressed: [], skipped: [] };
+  const workflows: string[] = [];
   // Case-insensitive: two names that differ only in case are one file on macOS and Windows.
   const claimed = new Map<string, string>();
   for (const project of projects) {
     const entries = await loadWorkflows(project, root, io.cwd, bundles);
     const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
+    for (const { value } of entries) workflows.push(displayPath(join(project.out, (value as WorkflowDefinition).file), io.cwd));
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
     const onDisk = new Map<string, string | undefined>();
@@ -167,7 +171,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       outDirs,
     );
   }
-  return { files, orphans, diagnostics, lint };
+  return { files, orphans, diagnostics, lint, workflows: [...new Set(workflows)].sort(compare) };
 }
 
 /**
@@ -188,7 +192,7 @@ async function planFromCache(hit: CacheHit, cwd: string): Promise<Plan | undefin
   const { isGeneratedFile } = await import("@wfgen/core/header");
   const orphans = hit.outDirs.flatMap((dir) => findOrphans(dir, claimed, cwd, isGeneratedFile));
   files.sort((a, b) => compare(a.display, b.display));
-  return { files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] } };
+  return { files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] }, workflows: files.map((f) => f.display) };
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */

@@ -16,11 +16,11 @@ import type { AnyRule, Finding, SkippedRule } from "./rules/types.ts";
  */
 const BUILD_CHECKED: ReadonlyMap<string, string> = new Map([
   ["missing-permissions", "wfgen's permissions planner gives every job a permissions block"],
-  ["blanket-permissions", "wfgen's permissions planner checks each job's permissions while building"],
-  ["workflow-level-write", "wfgen's permissions planner checks each job's permissions while building"],
-  ["missing-permission", "wfgen's permissions planner checks each job's permissions while building"],
-  ["excessive-permission", "wfgen's permissions planner checks each job's permissions while building"],
-  ["invalid-workflow", "the build validates the workflow model and runs GitHub's own parser"],
+  ["blanket-permissions", "wfgen's permissions planner reports it, checking each job's permissions while building"],
+  ["workflow-level-write", "wfgen's permissions planner reports it, checking each job's permissions while building"],
+  ["missing-permission", "wfgen's permissions planner reports it, checking each job's permissions while building"],
+  ["excessive-permission", "wfgen's permissions planner reports it, checking each job's permissions while building"],
+  ["invalid-workflow", "the build reports it, validating the workflow model and running GitHub's own parser"],
   ["unknown-event", "the build validates the workflow model"],
   ["unknown-activity-type", "the build validates the workflow model"],
 ]);

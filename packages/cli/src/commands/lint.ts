@@ -147,7 +147,7 @@ async function collect(options: LintCommandOptions, io: IO): Promise<Outcome> {
     const core = await import("@wfgen/core");
     return {
       source: "model",
-      files: [...plan.files.map((f) => f.display), ...(ofActions?.files ?? [])],
+      files: [...plan.workflows, ...(ofActions?.files ?? [])],
       run: ofActions ? core.mergeResults([plan.lint, ofActions.run]) : plan.lint,
       // Whether a file may be overwritten is build's business, not the linter's.
       diagnostics: plan.diagnostics.filter((d) => !linted.has(d) && d.code !== "hand-written-file"),
