@@ -143,12 +143,10 @@ export function renderWorkflow(
   // Pinning reads the intents (`owner/repo@v7`) that permissions and validation read; an intent the lock
   // lacks stays as written, and is reported once, as missing-pin.
   const pinned = options.lock ? pinModel(model, options.lock, file) : undefined;
-  for (const d of pinned?.diagnostics ?? []) {
-    checked.push(d);
-    if (d.where.path) poisoned.push(d.where.path);
-  }
+  checked.push(...(pinned?.diagnostics ?? []));
   const fresh = (d: Diagnostic): boolean => !poisoned.some((path) => isWithin(path, d.where.path ?? []));
   const found = [...own, ...checked.filter(fresh)];
+  for (const d of pinned?.diagnostics ?? []) if (d.where.path) poisoned.push(d.where.path);
 
   const final = pinned?.model ?? model;
   let content: string | undefined;
