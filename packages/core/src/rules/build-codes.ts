@@ -87,7 +87,7 @@ export const BUILD_CODES: readonly BuildCode[] = [
   {
     id: "script-outside-run",
     severity: "error",
-    summary: "An sh`...` (or pwsh`...`) script is used somewhere other than a step's run.",
+    summary: "A script of the sh (or pwsh) template is used somewhere other than a step's run.",
     fix: "Use sh`...` only as a step or as the value of run.",
     suppressible: false,
   },
