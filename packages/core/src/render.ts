@@ -177,7 +177,7 @@ export function renderWorkflow(
   }
 
   const raw = [...invalidSuppressions(definition), ...found].map((d): RawFinding => placed(d, definition, final));
-  const settled = applyPolicy(raw, {
+  const settled = applyPolicy(raw.sort(byPosition), {
     ...(lint?.rules && { rules: lint.rules }),
     suppressions: [
       ...(lint?.suppressions ?? []),
@@ -253,6 +253,14 @@ function invalidSuppressions(definition: WorkflowDefinition): Diagnostic[] {
     });
   }
   return out;
+}
+
+// In the order of the source: by file, line and column (stable, so findings at one place keep stage order).
+function byPosition(a: RawFinding, b: RawFinding): number {
+  const x = a.finding.where;
+  const y = b.finding.where;
+  if (x.file !== y.file) return x.file === undefined ? 1 : y.file === undefined ? -1 : x.file < y.file ? -1 : 1;
+  return (x.line ?? Infinity) - (y.line ?? Infinity) || (x.column ?? 0) - (y.column ?? 0);
 }
 
 /** `code` at the step (or job, or workflow) that `path` is in. */

@@ -105,6 +105,18 @@ describe("a schedule", () => {
 });
 
 describe("GitHub's parser", () => {
+  it("rejects what it refuses as invalid-workflow, at the line of the generated file", () => {
+    expect(checkWithGitHubParser("w.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n")).toEqual([
+      {
+        severity: "error",
+        code: "invalid-workflow",
+        message: "GitHub's workflow parser rejects the generated w.yml at line 5, column 5: Unexpected value 'stepz'",
+        fix: "correct the workflow definition; if the definition is valid, this is a wfgen bug: please report it",
+        where: { workflow: "w.yml" },
+      },
+    ]);
+  });
+
   it("accepts background steps, which GitHub has released", () => {
     const text = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - id: s\n        run: ./serve\n        background: true\n      - wait-all:\n      - cancel: s\n";
     expect(checkWithGitHubParser("w.yml", text)).toEqual([]);

@@ -88,6 +88,18 @@ describe("inline suppressions", () => {
     expect(codes(text, { permissions: false })).toEqual(["9 unpinned-uses", "9 persist-credentials"]);
   });
 
+  test("take a code's old id; one naming a code that cannot be suppressed does not apply, and is reported", () => {
+    const granted = "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    permissions:\n      issues: write # wfgen-ignore permissions-excessive: the next step comments\n    steps:\n      - run: make\n";
+    const result = lintYaml(granted, "w.yml");
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed.map((f) => [f.code, f.suppression])).toEqual([["excessive-permission", { origin: "inline", reason: "the next step comments" }]]);
+    const refused = "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    needs: nope # wfgen-ignore invalid-workflow: it works\n    steps:\n      - run: make\n";
+    expect(lintYaml(refused, "w.yml").findings.map((f) => `${f.where.line} ${f.code}: ${f.message}`)).toEqual([
+      '6 invalid-workflow: job "b" needs "nope", which is not a job of this workflow (jobs: b)',
+      '6 invalid-suppression: the suppression "# wfgen-ignore invalid-workflow: it works" names "invalid-workflow", which cannot be suppressed, so it suppresses nothing',
+    ]);
+  });
+
   test("can be turned off", () => {
     const text = UNPINNED.replace("      - uses: octo-org/a@v1", "      - uses: octo-org/a@v1 # wfgen-ignore unpinned-uses: vendored");
     expect(lintYaml(text, "w.yml", { inlineSuppressions: false }).findings.filter((f) => f.code === "unpinned-uses")).toHaveLength(3);
