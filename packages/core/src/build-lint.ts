@@ -9,31 +9,20 @@ import { isUnpinned } from "./lock/schema.ts";
 import { RULES } from "./rules/index.ts";
 import type { AnyRule, Finding, SkippedRule } from "./rules/types.ts";
 
-/**
- * Rules the build does not run, because its own stages report the same problems with more knowledge: the
- * planner decides and checks every job's permissions (it also knows what steps declare and `unchecked()`),
- * and the model reports what GitHub refuses.
- */
-const BUILD_CHECKED: ReadonlyMap<string, string> = new Map([
-  ["missing-permissions", "wfgen's permissions planner gives every job a permissions block"],
-  ["blanket-permissions", "wfgen's permissions planner reports it, checking each job's permissions while building"],
-  ["workflow-level-write", "wfgen's permissions planner reports it, checking each job's permissions while building"],
-  ["missing-permission", "wfgen's permissions planner reports it, checking each job's permissions while building"],
-  ["excessive-permission", "wfgen's permissions planner reports it, checking each job's permissions while building"],
-  ["invalid-workflow", "the build reports it, validating the workflow model and running GitHub's own parser"],
-  ["unknown-event", "the build validates the workflow model"],
-  ["unknown-activity-type", "the build validates the workflow model"],
-]);
-
 /** The rules the build runs. */
-export const BUILD_LINT_RULES: readonly AnyRule[] = RULES.filter((rule) => !BUILD_CHECKED.has(rule.id));
+export const BUILD_LINT_RULES: readonly AnyRule[] = RULES.filter((rule) => rule.reportedInBuildBy === undefined);
 
-/** The rules a render without the linter still runs: references GitHub would read as empty, cron entries. */
-export const VALIDATION_RULES: readonly AnyRule[] = RULES.filter((rule) => ["needs-missing", "step-reference", "invalid-cron"].includes(rule.id));
+/**
+ * The rules a render without the linter still runs: what GitHub would refuse (events, activity types) or run
+ * wrongly (references it reads as empty, cron entries).
+ */
+export const VALIDATION_RULES: readonly AnyRule[] = RULES.filter((rule) =>
+  ["unknown-event", "unknown-activity-type", "needs-missing", "step-reference", "invalid-cron"].includes(rule.id),
+);
 
-/** The rules the build does not run, with why: the ones above, and those that read YAML text wfgen writes itself. */
+/** The rules the build does not run, with why: those a stage of the build reports itself, and those that read YAML text. */
 export const BUILD_SKIPPED: readonly SkippedRule[] = [
-  ...[...BUILD_CHECKED].map(([rule, why]) => ({ rule, reason: `skipped: ${why}` })),
+  ...RULES.filter((rule) => rule.reportedInBuildBy !== undefined).map((rule) => ({ rule: rule.id, reason: `skipped: ${rule.reportedInBuildBy}` })),
   ...RULES.filter((rule) => rule.requires?.includes("source")).map((rule) => ({
     rule: rule.id,
     reason: "skipped: it reads the YAML text (comments, line layout), which wfgen writes itself",

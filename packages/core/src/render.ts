@@ -22,6 +22,7 @@ import { permissionComments } from "./permissions/comments.ts";
 import type { JobPlan } from "./permissions/plan.ts";
 import { PermissionPlanner } from "./permissions/planner.ts";
 import { codeInfo, knownCodeIds } from "./rules/codes.ts";
+import { knownEventsOnly } from "./rules/invalid-workflow.ts";
 import { lintModel } from "./rules/lint.ts";
 import { applyPolicy, type RawFinding } from "./rules/policy.ts";
 import { asBuiltFinding, BUILD_LINT_RULES, BUILD_SKIPPED, VALIDATION_RULES } from "./build-lint.ts";
@@ -135,7 +136,8 @@ export function renderWorkflow(
   const own: Diagnostic[] = [...lowered.diagnostics, ...permissions.diagnostics];
   const poisoned = [...lowered.poisoned];
   const checked: Diagnostic[] = [];
-  const parsed = parseWorkflowModel(model);
+  // Unknown events and activity types are the rules' to report, as in `wfgen lint`.
+  const parsed = parseWorkflowModel({ ...model, on: knownEventsOnly(model.on) });
   if (!parsed.ok) {
     for (const issue of parsed.issues) checked.push({ severity: "error", code: "invalid-workflow", message: issue.message, where: { workflow: file, path: issue.path } });
   }

@@ -10,6 +10,7 @@ export const blanketPermissions = defineRule({
   fix: "Replace the shorthand with the scopes the jobs need, e.g. permissions: { contents: read }.",
   fixTs: 'Set the job\'s permissions to "infer"; to keep the shorthand on purpose, write unchecked("read-all").',
   aliases: ["permissions-blanket"],
+  reportedInBuildBy: "wfgen's permissions planner reports it, checking each job's permissions while building",
   visits: ["workflow", "job"],
   check(context) {
     const [value, path, owner]: [unknown, ModelPath, string] =

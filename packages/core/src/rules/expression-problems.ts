@@ -29,7 +29,7 @@ export function expressionProblems(value: Json): ExpressionProblem[] {
  * jobs, a job what is outside its steps, a step its own.
  */
 export function expressionRule(
-  rule: { id: string; severity: Severity; confidence: "high" | "medium" | "low"; summary: string; fix: string; fixTs?: string; aliases?: readonly string[] },
+  rule: { id: string; severity: Severity; confidence: "high" | "medium" | "low"; summary: string; fix: string; fixTs?: string; aliases?: readonly string[]; suppressible?: boolean },
 ) {
   return defineRule({
     ...rule,

@@ -7,7 +7,7 @@ export const invalidSuppression = defineRule({
   id: "invalid-suppression",
   severity: "warning",
   confidence: "high",
-  summary: "A `# wfgen-ignore` comment has no reason or names no known rule, so it suppresses nothing.",
+  summary: "A suppression has no reason, or names no known code or one that cannot be suppressed, so it suppresses nothing.",
   fix: "Write # wfgen-ignore <rule-id>: <why this is acceptable>.",
   fixTs: "Name a code listed in docs/rules/README.md in `rule`, and say why the finding is acceptable in `reason`.",
   suppressible: false,

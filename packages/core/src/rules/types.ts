@@ -144,6 +144,11 @@ export interface Rule<L extends Level = Level> {
   suppressible?: boolean;
   /** Ids this code was known by before, still accepted in suppressions and the config. */
   aliases?: readonly string[];
+  /**
+   * Set when a build from workflows.ts does not run the rule because one of its own stages reports the same
+   * problem under the same code with more knowledge: that stage, as the reason listed in `skipped`.
+   */
+  reportedInBuildBy?: string;
   /** `docs/rules/<id>.md`. */
   docs: string;
   visits: readonly L[];
