@@ -9,12 +9,12 @@ import { lintYaml } from "../../src/rules/lint.ts";
 import type { LintOptions } from "../../src/rules/types.ts";
 import { sharedData } from "../shared-data.ts";
 import { fixtureLines, UPDATE } from "./harness.ts";
-import { sharedActionMetadata } from "./providers.ts";
+import { dataActionMetadata } from "./providers.ts";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/rules/_corpus/", import.meta.url));
 
 // The corpus is linted with what a user has: action metadata, and no stand-in permissions engine.
-const options: LintOptions = { actions: sharedActionMetadata() };
+const options: LintOptions = { actions: dataActionMetadata() };
 
 function yamlFiles(dir: string, prefix = ""): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>

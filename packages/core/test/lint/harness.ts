@@ -3,13 +3,13 @@
  * the fixtures' text form (`line:col: severity [id] message`, then the fix, indented).
  */
 import type { Finding, LintOptions } from "../../src/rules/types.ts";
-import { sharedActionMetadata } from "./providers.ts";
+import { dataActionMetadata } from "./providers.ts";
 
-let actions: ReturnType<typeof sharedActionMetadata> | undefined;
+let actions: ReturnType<typeof dataActionMetadata> | undefined;
 
-/** The capabilities fixtures are linted with: shared action metadata, wfgen's permissions engine (the default). */
+/** The capabilities fixtures are linted with: the action facts of data/actions, wfgen's permissions engine (the default). */
 export function testOptions(): LintOptions {
-  actions ??= sharedActionMetadata();
+  actions ??= dataActionMetadata();
   return { actions, runnerLabels: ["gpu"] };
 }
 
