@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { checkWithGitHubParser, renderWorkflows, sh, type WorkflowDefinition } from "@wfgen/core";
+import { readFixture } from "../../../test/fixtures.ts";
 import { containerPush, dockerPublish, driftCheck, ghcrInstall, packageCleanup } from "../src/index.ts";
 
-const seed = (file: string) => parse(readFileSync(fileURLToPath(new URL(`../../../../shared/data/seed/${file}`, import.meta.url)), "utf8"));
+const seed = (file: string) => parse(readFixture(`seed/${file}`));
 
 function render(definition: WorkflowDefinition) {
   const result = renderWorkflows([{ exportName: "w", value: definition }], { source: "workflows.ts" });
