@@ -151,7 +151,7 @@ export const EVENTS = {
       "auto_merge_enabled",
       "auto_merge_disabled",
     ],
-    filters: ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"],
+    filters: ["branches", "branches-ignore", "paths", "paths-ignore"],
   },
   pull_request_review: {
     activityTypes: ["submitted", "edited", "dismissed"],
@@ -185,7 +185,7 @@ export const EVENTS = {
       "milestoned",
       "demilestoned",
     ],
-    filters: ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"],
+    filters: ["branches", "branches-ignore", "paths", "paths-ignore"],
   },
   push: {
     activityTypes: [],
