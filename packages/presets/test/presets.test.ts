@@ -49,6 +49,12 @@ describe("presets reproduce GitHub's examples", () => {
     expect(normalise(value)).toEqual(normalise(seed("demo-push.yml")));
     expect(checkWithGitHubParser("demo-push.yml", text)).toEqual([]);
   });
+
+  test("ghcrInstall({ kind: \"npm\" }) is the documented install from GitHub Packages", () => {
+    const { value, text } = render(ghcrInstall({ kind: "npm", scope: "@octo-org" }));
+    expect(normalise(value)).toEqual(normalise(seed("install-npm.yml")));
+    expect(checkWithGitHubParser("install-npm.yml", text)).toEqual([]);
+  });
 });
 
 describe("dockerPublish options", () => {
