@@ -377,6 +377,20 @@ describe("wfgen build and check run the linter", () => {
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
+  test("expressions are checked: an unknown matrix key stops the build at its column, an event payload key no event has is a warning", async () => {
+    const matrix = ' strategy: { matrix: { node: ["20", "22"] } },';
+    const dir = repo({ "workflows.ts": workflow('{ run: "make NODE=${{ matrix.nod }}" }', matrix) });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /\.github\/workflows\/ci\.yml:\d+:\d+ error \[unknown-context-property\] ci\.yml › test › step #1\n  matrix\.nod reads "nod", which the matrix of job "test" does not define \(did you mean "node"\?\)\n/,
+    );
+    write(dir, { "workflows.ts": workflow('{ run: "make NODE=${{ matrix.node }} ISSUE=${{ github.event.issue.number }}" }', matrix) });
+    const warned = await wfgen(dir, ["build"]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain("warning [unknown-event-property] ci.yml › test › step #1\n  github.event.issue is not in the payload");
+  });
+
   test("warnings are printed and the files written; the config silences them", async () => {
     const dir = repo({ "workflows.ts": workflow('{ run: "make" }').replace('"ubuntu-latest"', '"gpu-box"') });
     const result = await wfgen(dir, ["build"]);

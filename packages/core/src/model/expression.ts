@@ -24,16 +24,42 @@ export function isExpressionString(value: unknown): value is ExpressionString {
   return typeof value === "string" && value.startsWith("${{") && value.endsWith("}}") && isSingleExpression(value);
 }
 
-// No `}}` between the opening `${{` and the closing `}}` except inside a single-quoted literal, where ''
-// escapes a quote (`${{ format('}}') }}` is one expression). A scan rather than a regular expression: the
-// regular expression that says this backtracks exponentially on a long run of quotes.
 function isSingleExpression(value: string): boolean {
-  let quoted = false;
-  for (let i = 3; i < value.length - 2; i++) {
-    if (value[i] === "'") quoted = !quoted;
-    else if (!quoted && value[i] === "}" && value[i + 1] === "}") return false;
+  const { expressions, unclosed } = findExpressions(value);
+  return unclosed === undefined && expressions.length === 1 && expressions[0]!.start === 0 && expressions[0]!.end === value.length;
+}
+
+/** One `${{ ... }}` of a string: its offsets (`end` exclusive, after `}}`) and the text between the braces. */
+export interface ExpressionSpan {
+  start: number;
+  end: number;
+  inner: string;
+}
+
+/**
+ * The `${{ ... }}` of a string, found the way GitHub's template reader finds them: from each `${{`, the first
+ * `}}` outside a single-quoted literal closes it (`${{ format('}}') }}` is one expression). `unclosed` is the
+ * offset of a `${{` that nothing closes; GitHub refuses such a value. A scan rather than a regular
+ * expression: the regular expression that says this backtracks exponentially on a long run of quotes.
+ */
+export function findExpressions(text: string): { expressions: ExpressionSpan[]; unclosed?: number } {
+  const expressions: ExpressionSpan[] = [];
+  let start = text.indexOf("${{");
+  while (start >= 0) {
+    let quoted = false;
+    let end = -1;
+    for (let i = start + 3; i < text.length; i++) {
+      if (text[i] === "'") quoted = !quoted;
+      else if (!quoted && text[i] === "}" && text[i - 1] === "}") {
+        end = i + 1;
+        break;
+      }
+    }
+    if (end < 0) return { expressions, unclosed: start };
+    expressions.push({ start, end, inner: text.slice(start + 3, end - 2) });
+    start = text.indexOf("${{", end);
   }
-  return !quoted && value.length >= 5;
+  return { expressions };
 }
 
 /**

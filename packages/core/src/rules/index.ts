@@ -30,6 +30,14 @@ import { unpinnedUses } from "./unpinned-uses.ts";
 import { unsecureCommands } from "./unsecure-commands.ts";
 import { versionCommentFormat } from "./version-comment-format.ts";
 import { workflowLevelWrite } from "./workflow-level-write.ts";
+import { contextNotAvailable } from "./context-not-available.ts";
+import { expressionSyntax } from "./expression-syntax.ts";
+import { functionArity } from "./function-arity.ts";
+import { needsMissing } from "./needs-missing.ts";
+import { stepReference } from "./step-reference.ts";
+import { unknownContextProperty } from "./unknown-context-property.ts";
+import { unknownEventProperty } from "./unknown-event-property.ts";
+import { unknownFunction } from "./unknown-function.ts";
 
 export const RULES: readonly AnyRule[] = [
   // Supply chain: what code runs.
@@ -64,6 +72,15 @@ export const RULES: readonly AnyRule[] = [
   invalidCron,
   unknownActionInput,
   missingActionInput,
+  // Expressions: what each ${{ }} reads, where it is written.
+  expressionSyntax,
+  unknownFunction,
+  functionArity,
+  contextNotAvailable,
+  unknownContextProperty,
+  unknownEventProperty,
+  stepReference,
+  needsMissing,
   // The linter's own input.
   invalidSuppression,
 ];

@@ -5,6 +5,7 @@
  */
 import type { Severity } from "../diagnostics.ts";
 import { parseYamlSource, type ModelPath, type TextPosition, type YamlSource } from "../source/yaml.ts";
+import { eventsOf } from "../validate/event-config.ts";
 import { RULES } from "./index.ts";
 import { inferredPermissions } from "./permissions-engine.ts";
 import { inlineMatch, inlineSuppressions, optionMatch } from "./suppress.ts";
@@ -232,19 +233,6 @@ function viewWorkflow(value: Json): WorkflowView {
     jobs.push(viewJob(id, job));
   }
   return { value, events: eventsOf(value.on), env: asObject(value.env), jobs };
-}
-
-/** The events of `on:` in any form: a name, a list of names, or a mapping. */
-export function eventsOf(on: unknown): Map<string, unknown> {
-  const events = new Map<string, unknown>();
-  if (typeof on === "string") {
-    events.set(on, null);
-  } else if (Array.isArray(on)) {
-    for (const name of on) if (typeof name === "string") events.set(name, null);
-  } else if (isObject(on)) {
-    for (const [name, config] of Object.entries(on)) events.set(name, config ?? null);
-  }
-  return events;
 }
 
 function viewJob(id: string, value: Json): JobView {

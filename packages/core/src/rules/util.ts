@@ -2,6 +2,7 @@
  * Small readers the rules share: loose access to plain model data, `uses:` parsing, expressions, secrets
  * and env lookups. Everything here tolerates malformed input, since rules also run on YAML the model refuses.
  */
+import { findExpressions } from "../model/expression.ts";
 import type { Json, JobView, StepView, UsesRef, WorkflowView } from "./types.ts";
 
 export function isObject(value: unknown): value is Json {
@@ -59,10 +60,9 @@ export interface ExpressionMatch {
   index: number;
 }
 
+/** The `${{ ... }}` of a text, found as GitHub finds them (a `}}` inside a quoted string does not close one). */
 export function expressionsOf(text: string): ExpressionMatch[] {
-  const found: ExpressionMatch[] = [];
-  for (const match of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) found.push({ text: match[0], inner: match[1]!, index: match.index });
-  return found;
+  return findExpressions(text).expressions.map(({ start, end, inner }) => ({ text: text.slice(start, end), inner, index: start }));
 }
 
 /**

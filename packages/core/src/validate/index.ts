@@ -15,5 +15,5 @@ export { cronProblem } from "./cron.ts";
 /** All semantic diagnostics for one workflow model. */
 export function validateModel(file: string, model: Record<string, unknown>): Diagnostic[] {
   const jobs = (model.jobs ?? {}) as Record<string, Record<string, unknown>>;
-  return [...checkIds(file, jobs), ...checkNeeds(file, jobs), ...checkReferences(file, jobs), ...checkSchedule(file, model.on), ...checkEventConfig(file, model.on)];
+  return [...checkIds(file, jobs), ...checkNeeds(file, jobs), ...checkReferences(file, model), ...checkSchedule(file, model.on), ...checkEventConfig(file, model.on)];
 }
