@@ -409,6 +409,25 @@ describe("wfgen build and check run the linter", () => {
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
+  test("workflow()'s suppressions: silence a finding, or keep it as a warning; one naming no rule is reported", async () => {
+    const injection = workflow('{ run: "echo ${{ github.event.pull_request.title }}" }');
+    const withMeta = (meta: string): string => injection.replace(/\n\}\);\n$/, `\n}, ${meta});\n`);
+    const dir = repo({
+      "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injection", job: "test", step: "#1", severity: "warning", reason: "imported as it ran" }] }'),
+    });
+    const kept = await wfgen(dir, ["build"]);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/ci\.yml:\d+:\d+ warning \[template-injection\] ci\.yml › test › step #1\n.*\[kept as a warning by workflows\.ts: imported as it ran\]/);
+
+    write(dir, { "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injection", reason: "the title is ours" }] }') });
+    expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
+
+    write(dir, { "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injektion", reason: "typo" }] }') });
+    const typo = await wfgen(dir, ["build"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/workflows\.ts:\d+:\d+ warning \[invalid-suppression\] .*\n\s+the suppression \{ rule: "template-injektion" \} of workflow \.github\/workflows\/ci\.yml names "template-injektion", which is not a rule, so it suppresses nothing/);
+  });
+
   test("unpinned-uses: silent for pins the lock provides; an unpinned: true opt-out is a warning that stays visible", async () => {
     const dir = repo({
       "workflows.ts": workflow('{ uses: "actions/checkout@v4", with: { "persist-credentials": false } }, { uses: "acme/fork@main" }'),

@@ -13,16 +13,39 @@ export type WorkflowInput = Omit<Lift<Workflow>, "jobs"> & {
   jobs: Record<string, JobDefinition<string> | JobInput>;
 };
 
+/**
+ * A lint finding of this workflow that is accepted, and why (docs/rules/README.md, "Suppressions"). The
+ * same shape as a suppression in wfgen.config.ts, without `workflow`: it is this one.
+ */
+export interface WorkflowSuppression {
+  /** The rule id, e.g. `"persist-credentials"`. */
+  rule: string;
+  /** The job id. */
+  job?: string;
+  /** The step's id, its name, or `#n` (1-based). */
+  step?: string;
+  /** Why the finding is acceptable here; required. */
+  reason: string;
+  /** Report the finding at this severity instead of silencing it (it no longer fails the build). */
+  severity?: "warning" | "info";
+}
+
+/** What a workflow says beyond its YAML: the third argument of `workflow()`. */
+export interface WorkflowMeta {
+  suppressions?: readonly WorkflowSuppression[];
+}
+
 /** A workflow value; export it from `workflows.ts` and `wfgen build` writes it. */
 export interface WorkflowDefinition {
   readonly [WORKFLOW]: true;
   /** Output file name, e.g. `deploy-image.yml`. */
   readonly file: string;
   readonly input: WorkflowInput;
+  readonly meta: WorkflowMeta;
   readonly site: CallSite;
 }
 
 /** Create a workflow written to `<file>.yml` in the output folder. */
-export function workflow(file: string, input: WorkflowInput): WorkflowDefinition {
-  return { [WORKFLOW]: true, file: /\.ya?ml$/.test(file) ? file : `${file}.yml`, input, site: captureCallSite() };
+export function workflow(file: string, input: WorkflowInput, meta: WorkflowMeta = {}): WorkflowDefinition {
+  return { [WORKFLOW]: true, file: /\.ya?ml$/.test(file) ? file : `${file}.yml`, input, meta, site: captureCallSite() };
 }

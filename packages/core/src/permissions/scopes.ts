@@ -91,3 +91,16 @@ export function toPermissionsMap(levels: ReadonlyMap<PermissionScope, NeedLevel>
 export function showGrant(scope: string, level: string): string {
   return `${scope}: ${level}`;
 }
+
+/**
+ * The scopes `grant` gives at a higher level than `bound` does, in documentation order, each at the level
+ * `grant` gives: empty when `grant` is within `bound`. Shorthands are read as GitHub reads them.
+ */
+export function beyondGrant(grant: Permissions, bound: Permissions): Array<{ scope: PermissionScope; level: PermissionLevel }> {
+  const out: Array<{ scope: PermissionScope; level: PermissionLevel }> = [];
+  for (const scope of SCOPES_IN_DOC_ORDER) {
+    const level = grantedLevel(grant, scope);
+    if (!covers(grantedLevel(bound, scope), level)) out.push({ scope, level });
+  }
+  return out;
+}

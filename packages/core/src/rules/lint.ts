@@ -180,6 +180,12 @@ function run(
       continue;
     }
     const byOption = optionMatch(finding, options.suppressions ?? [], aliases);
+    if (byOption?.severity !== undefined) {
+      const where = byOption.origin === "dsl" ? "workflows.ts" : "the config";
+      const severity = finding.severity === "info" ? "info" : byOption.severity;
+      findings.push({ ...finding, severity, message: `${finding.message} [kept as a ${severity} by ${where}: ${byOption.reason}]` });
+      continue;
+    }
     if (byOption) {
       suppressed.push({ ...finding, suppression: { origin: byOption.origin ?? "config", reason: byOption.reason } });
       continue;

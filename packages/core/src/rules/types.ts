@@ -178,6 +178,11 @@ export interface Suppression {
   reason: string;
   /** Where it was written, for reports; defaults to "config". */
   origin?: "dsl" | "config";
+  /**
+   * Keep the finding reported, at this severity, instead of silencing it: an error accepted for now stays
+   * in view (what `wfgen import` writes for a finding the YAML ran with).
+   */
+  severity?: "warning" | "info";
 }
 
 /** A rule that did not run, and why. */

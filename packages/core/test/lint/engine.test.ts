@@ -119,6 +119,19 @@ describe("DSL and config suppressions", () => {
   });
 });
 
+describe("a suppression with a severity", () => {
+  test("keeps the finding reported at that severity, with its reason, instead of silencing it", () => {
+    const result = lintYaml(UNPINNED, "w.yml", {
+      suppressions: [{ rule: "unpinned-uses", step: "#1", reason: "imported as it ran", origin: "dsl", severity: "warning" }],
+    });
+    const first = result.findings.filter((f) => f.code === "unpinned-uses" && f.where.step === "#1");
+    expect(first.map((f) => f.severity)).toEqual(["warning"]);
+    expect(first[0]!.message).toMatch(/ \[kept as a warning by workflows\.ts: imported as it ran\]$/);
+    expect(result.suppressed).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "unpinned-uses" && f.severity === "error")).toHaveLength(2);
+  });
+});
+
 describe("options", () => {
   test("turn rules off or change their severity", () => {
     const result = lintYaml(UNPINNED, "w.yml", { rules: { "unpinned-uses": "warning", "persist-credentials": "off" } });
