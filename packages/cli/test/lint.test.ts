@@ -342,6 +342,41 @@ describe("wfgen lint without files", () => {
     expect(result.code).toBe(1);
     expect((await wfgen(repo({}), ["lint"])).code).toBe(2);
   });
+
+  const composite = [
+    "name: Greet",
+    "description: Says hello",
+    "inputs:",
+    "  who: { description: Whom to greet }",
+    "runs:",
+    "  using: composite",
+    "  steps:",
+    "    - uses: octo-org/tool@v1",
+    '    - run: echo "Hello ${{ inputs.who }}"',
+    "      shell: bash",
+    "",
+  ].join("\n");
+
+  test("the repository's own actions (.github/actions/**/action.yml) are linted too, with or without workflows.ts", async () => {
+    const files = { ".github/actions/greet/action.yml": composite, ".github/workflows/ok.yml": "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n" };
+    const json = JSON.parse((await wfgen(repo(files), ["lint", "--json"])).stdout);
+    expect(json.files).toEqual([".github/workflows/ok.yml", ".github/actions/greet/action.yml"]);
+    expect(json.findings.map((f: { rule: string; file: string; line: number }) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      ".github/actions/greet/action.yml:8 unpinned-uses",
+      ".github/actions/greet/action.yml:9 template-injection",
+    ]);
+    const withModel = JSON.parse((await wfgen(repo({ "workflows.ts": injection, ".github/actions/greet/action.yml": composite }), ["lint", "--json"])).stdout);
+    expect(withModel.files).toEqual([".github/workflows/ci.yml", ".github/actions/greet/action.yml"]);
+    expect(withModel.findings.map((f: { rule: string }) => f.rule).sort()).toEqual(["template-injection", "template-injection", "unpinned-uses"]);
+  });
+
+  test("a file that is neither a workflow nor an action gets one not-a-workflow finding", async () => {
+    const dir = repo({ ".github/dependabot.yml": "version: 2\nupdates: []\n" });
+    const result = await wfgen(dir, ["lint", ".github/dependabot.yml"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^\.github\/dependabot\.yml:1:1: error \[not-a-workflow\] this file is neither a workflow/);
+    expect(result.stdout).toContain("wfgen lint: 1 error in 1 file.");
+  });
 });
 
 describe("wfgen build and check run the linter", () => {

@@ -50,7 +50,7 @@ export type { ModelPath as PinPath } from "./lock/sites.ts";
 // Lint: workflow YAML read with source positions, the rule engine and its rules, and the renderers of
 // findings (text, JSON, SARIF, GitHub annotations).
 export { COLLECTION_KEY, collectionKey, parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
-export { lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
+export { documentKind, lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
 export { ENGINE_CODES, RULES } from "./rules/index.ts";
 export { inferredPermissions } from "./rules/permissions-engine.ts";
 export type {
@@ -67,6 +67,7 @@ export type {
   SkippedRule,
   SuppressedFinding,
   Suppression,
+  TagCatalog,
 } from "./rules/types.ts";
 export {
   countBySeverity,

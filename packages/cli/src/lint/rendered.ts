@@ -68,8 +68,10 @@ export async function lintRendered(
   checkRuleIds(config, [...core.RULES, ...core.ENGINE_CODES].map((rule) => rule.id));
   if (files.length === 0) return { findings: [], suppressed: [], skipped: [] };
   const { actionMetadata } = await import("@wfgen/actions/metadata");
+  const { CATALOG } = await import("../github/catalog.gen.ts");
   const settings = config.config.rules ?? {};
   const options = {
+    tags: (repo: string) => CATALOG[repo],
     rules: { ...settings, ...Object.fromEntries([...BUILD_CHECKED_RULES.keys()].map((id) => [id, "off" as const])) },
     suppressions: (config.config.suppressions ?? []).map((s) => ({ ...s, origin: "config" as const })),
     runnerLabels: config.config.runnerLabels ?? [],

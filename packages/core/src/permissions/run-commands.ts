@@ -79,6 +79,7 @@ export const OTHER_COMMANDS: ReadonlyArray<{ command: string; needs: string; whe
   { command: "`cosign sign`/`cosign attest`", needs: "`packages: write` (after a ghcr.io login); `id-token: write` without `--key`", when: "" },
   { command: "`npm ci`/`install`, `pnpm install`, `yarn install`", needs: "`packages: read`", when: "the token is in `NODE_AUTH_TOKEN`, or the job points npm at npm.pkg.github.com and `NODE_AUTH_TOKEN` holds no other token" },
   { command: "`npm publish`, `pnpm publish`, `yarn npm publish`", needs: "`packages: write`", when: "as above" },
+  { command: "`npm publish --provenance` (or `NPM_CONFIG_PROVENANCE=true`)", needs: "`id-token: write`", when: "to any registry, whatever token logs in" },
   { command: "`mvn deploy`, `gradle publish`, `dotnet nuget push`", needs: "`packages: write`", when: "the step gets the token" },
 ];
 
@@ -275,9 +276,12 @@ function packageManagerEffects(program: string, args: readonly string[], context
   const nodeAuth = variableHoldsToken(command, "NODE_AUTH_TOKEN", context.env, context.tokenVariables);
   const authenticated =
     nodeAuth === true || carries || (nodeAuth === undefined && context.getsToken && (context.githubNpmRegistry || command.text.includes("npm.pkg.github.com")));
-  if (!authenticated) return [];
   const shown = `${program}${sub === undefined ? "" : ` ${program === "yarn" && words[0] === "npm" ? "npm " : ""}${sub}`}`;
-  if (publishes) return [need("packages", "write", `runs \`${shown}\` to GitHub Packages with GITHUB_TOKEN`)];
+  // Provenance is signed with an OIDC token whichever registry the package goes to, and whatever token logs in.
+  const provenance = publishes && (args.some((a) => a === "--provenance" || a === "--provenance=true") || /^(?:true|1)$/i.test(context.env.NPM_CONFIG_PROVENANCE ?? context.env.npm_config_provenance ?? ""));
+  const signs = provenance ? [need("id-token", "write", `runs \`${shown} --provenance\`, which signs the package's provenance with an OIDC token`)] : [];
+  if (!authenticated) return signs;
+  if (publishes) return [...signs, need("packages", "write", `runs \`${shown}\` to GitHub Packages with GITHUB_TOKEN`)];
   if (installs) return [need("packages", "read", `runs \`${shown}\`, installing from GitHub Packages with GITHUB_TOKEN`)];
   return context.givenToStep || carries ? [unknown(`runs \`${shown}\` (a project script wfgen cannot see into) with GITHUB_TOKEN`)] : [];
 }

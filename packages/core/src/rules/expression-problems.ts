@@ -32,6 +32,7 @@ export function expressionRule(rule: { id: string; severity: Severity; confidenc
   return defineRule({
     ...rule,
     visits: ["workflow", "job", "step"],
+    documents: ["workflow", "action"],
     check(context) {
       const owner: ModelPath = context.level === "step" ? context.step.path : context.level === "job" ? context.job.path : [];
       const inner = context.level === "step" ? [] : context.level === "job" ? context.job.steps.map((s) => s.path) : context.workflow.jobs.map((j) => j.path);

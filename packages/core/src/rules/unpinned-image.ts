@@ -12,6 +12,7 @@ export const unpinnedImage = defineRule({
   summary: "A container, service or docker:// image is referenced by tag instead of by digest.",
   fix: "Pin the image's digest: image:tag@sha256:<64-hex digest> (docker buildx imagetools inspect image:tag prints it).",
   visits: ["job", "step"],
+  documents: ["workflow", "action"],
   check(context) {
     const images: Array<{ image: string; path: ModelPath; what: string }> = [];
     if (context.level === "step") {

@@ -139,6 +139,18 @@ export function runnerLabels(runsOn: unknown, path: (string | number)[]): Array<
   return [];
 }
 
+/**
+ * Events whose runs have the repository's secrets and a token that can write, yet that outsiders set off:
+ * a fork's pull request (pull_request_target, and workflow_run after its CI), a comment, an issue or a
+ * discussion anyone can open. In the order a message names them.
+ */
+export const PRIVILEGED_EVENTS = ["pull_request_target", "workflow_run", "issue_comment", "issues", "discussion", "discussion_comment"] as const;
+
+/** The first of `events` the workflow runs on, if any. */
+export function triggerAmong(workflow: WorkflowView, events: readonly string[]): string | undefined {
+  return events.find((event) => workflow.events.has(event));
+}
+
 /** Whether the workflow runs on any of `events`. */
 export function triggeredBy(workflow: WorkflowView, ...events: string[]): boolean {
   return events.some((event) => workflow.events.has(event));
