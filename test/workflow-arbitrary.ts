@@ -36,7 +36,11 @@ function eventConfig(name: string): fc.Arbitrary<unknown> {
   if (filters.includes("branches")) {
     options.push(
       fc.record(
-        { branches: uniqueList(pattern), paths: uniqueList(pattern), ...(filters.includes("tags") && { tags: uniqueList(pattern) }) },
+        {
+          branches: uniqueList(pattern),
+          ...(filters.includes("paths") && { paths: uniqueList(pattern) }),
+          ...(filters.includes("tags") && { tags: uniqueList(pattern) }),
+        },
         { requiredKeys: [] },
       ),
     );

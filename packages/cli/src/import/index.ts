@@ -4,7 +4,7 @@
  * user should look at. The command (commands/import.ts) reads and writes the files; tests and the
  * benchmark call this directly.
  */
-import { checkWithGitHubParser, type Finding, type Lock } from "@wfgen/core";
+import { checkWithGitHubParser, model, type Finding, type Lock } from "@wfgen/core";
 import { BINDINGS } from "./bindings.ts";
 import { checkWorkflows } from "./check.ts";
 import { convertWorkflow, pathKey, type CarriedFinding } from "./convert.ts";
@@ -105,7 +105,8 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
       continue;
     }
     byName.set(workflow.toLowerCase(), file.display);
-    sources.push({ source: read.source, workflow });
+    // `run: true` is the script "true" to GitHub, and a string in the TypeScript written from it.
+    sources.push({ source: { ...read.source, value: model.withStringsAsRead(read.source.value) }, workflow });
   }
 
   // Refs first: intents and lock entries, in file order, so that the check renders what the build will.

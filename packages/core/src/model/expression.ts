@@ -1,7 +1,7 @@
 // Fields that GitHub lets an expression fill (`timeout-minutes: ${{ matrix.t }}`, `strategy.matrix:
-// ${{ fromJSON(...) }}`) take either their plain value or a string that is exactly one `${{ ... }}`.
-// A string with text around the expression is a format string, which GitHub evaluates to a string, so the
-// model refuses it where the field needs a number, a boolean, a mapping or a list.
+// ${{ fromJSON(...) }}`) take either their plain value or a string with an expression in it. GitHub reads a
+// string with text around the expression as a format string, and accepts it wherever an expression may
+// stand (its parser checks the value's type only once the expression is evaluated), so the model does too.
 
 import { z } from "zod";
 import { expectedMessage, show } from "./messages.ts";
@@ -62,21 +62,36 @@ export function findExpressions(text: string): { expressions: ExpressionSpan[]; 
   return { expressions };
 }
 
+/** A string with at least one complete `${{ ... }}` in it, which GitHub evaluates: alone, or inside text. */
+export type ExpressionTemplate = `${string}\${{${string}}}${string}`;
+
+// A `${{` closed by a `}}` outside single-quoted literals (where '' escapes a quote), as GitHub's parser finds
+// expressions in a string. Each step of the repetition consumes a character no other alternative starts
+// with, so the match is linear.
+const EXPRESSION_IN_TEXT = /\$\{\{(?:[^'}]|'[^']*'|\}(?!\}))*\}\}/;
+
+/** A string with at least one complete `${{ ... }}` in it. */
+export const ExpressionTemplate = z
+  .string()
+  .regex(EXPRESSION_IN_TEXT, { error: "expected an expression ${{ ... }}" })
+  .pipe(z.custom<ExpressionTemplate>(() => true));
+
 /**
  * `schema`, or an expression in its place. `expected` names the plain form for messages ("a number"), which
  * then read "expected a number or an expression ${{ ... }}, got 'abc'".
  */
 export function orExpression<T extends z.ZodType>(schema: T, expected: string) {
-  return z.union([schema, ExpressionString], {
+  return z.union([schema, ExpressionTemplate], {
     error: (issue) => expectedMessage(issue.input, `${expected} or an expression \${{ ... }}`),
   });
 }
 
 /**
  * `if:` of a job or a step: an expression with or without `${{ }}`, or a literal boolean or number, which
- * GitHub coerces the way the expression language does (0 is false).
+ * GitHub coerces the way the expression language does (0 is false). An empty `if:` (null) is read as "",
+ * which GitHub runs as `success()`.
  */
-export const ConditionSchema = z.union([z.string(), z.boolean(), z.number()], {
+export const ConditionSchema = z.union([z.string(), z.boolean(), z.number(), z.null().transform(() => "")], {
   error: (issue) => expectedMessage(issue.input, "a condition: an expression, true or false"),
 });
 

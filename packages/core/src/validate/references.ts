@@ -1,7 +1,13 @@
 /**
  * Scoping of `needs.<job>` and `steps.<id>` in expressions, on the model: a job reads only the jobs it
- * lists in `needs`; a step reads only steps of its own job that ran before it; job-level fields other
- * than `outputs` and `environment.url` cannot read steps at all.
+ * lists in `needs`; a step reads only steps of its own job that ran before it (a step of a `parallel:`
+ * group counts once the group is over; its siblings run beside it); job-level fields other than `outputs`
+ * and `environment.url` cannot read steps at all.
+ *
+ * GitHub evaluates such a read to an empty value rather than refusing the workflow. A read of a job the
+ * reader depends on only through others (needs.build in a job that needs test, which needs build) is a
+ * warning: it runs after that job, but its needs context does not hold it. The other reads are errors,
+ * since nothing about them can be meant.
  */
 import type { Diagnostic, Location } from "../diagnostics.ts";
 import { walkReferences } from "../expr/index.ts";
@@ -10,11 +16,15 @@ import { type ExpressionProblem, problemAt } from "./problems.ts";
 
 type Json = Record<string, unknown>;
 
-/** A step of a job in run order, steps of a parallel group included, with where it is in the model. */
+/**
+ * A step of a job in run order, steps of a parallel group included, with where it is in the model; `order`
+ * is the position of its group (or of the step itself) among the job's steps.
+ */
 interface JobStep {
   value: Json;
   path: ValuePath;
   index: number;
+  order: number;
 }
 
 /** Diagnostics for references that GitHub would reject or evaluate to an empty string. */
@@ -24,7 +34,7 @@ export function checkReferences(file: string, model: Json): Diagnostic[] {
     const jobId = problem.path[1] as string;
     const step = stepsOf(asJson(jobs[jobId]), ["jobs", jobId]).find((s) => isPrefix(s.path, problem.path));
     const where: Location = { workflow: file, job: jobId, ...(step ? { step: label(step) } : {}) };
-    return { severity: "error", code: problem.code, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}), where };
+    return { severity: problem.severity ?? "error", code: problem.code, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}), where };
   });
 }
 
@@ -41,6 +51,13 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
       if (id !== undefined) stepOwner.set(id, [...(stepOwner.get(id) ?? []), jobId]);
     }
   }
+
+  const needsOf = (job: unknown): string[] => {
+    const needs = asJson(job).needs;
+    return (typeof needs === "string" ? [needs] : Array.isArray(needs) ? (needs as unknown[]) : []).map((n) => String(n).toLowerCase());
+  };
+  const jobIds = new Map(Object.keys(jobs).map((id) => [id.toLowerCase(), id]));
+  const needsOfId = (id: string): string[] => needsOf(jobs[jobIds.get(id) ?? id]);
 
   const problems: ExpressionProblem[] = [];
   for (const expression of modelExpressions(model).expressions) {
@@ -71,15 +88,23 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
           return;
         }
         if (reference.context === "needs" && !needs.has(id.toLowerCase())) {
-          problems.push(problemAt(expression, at, {
-            code: "needs-missing",
-            message: `job "${jobId}" reads needs.${id} but does not list "${id}" in needs`,
-            fix: `add ${id} to the needs of job "${jobId}"`,
-          }));
+          const through = pathTo(jobId.toLowerCase(), id.toLowerCase(), needsOfId);
+          problems.push(
+            problemAt(expression, at, {
+              code: "needs-missing",
+              ...(through
+                ? {
+                    severity: "warning" as const,
+                    message: `job "${jobId}" reads needs.${id}, but depends on "${id}" only through ${through.map((j) => `"${jobIds.get(j) ?? j}"`).join(" and ")}, so needs.${id} is empty there`,
+                  }
+                : { message: `job "${jobId}" reads needs.${id} but does not list "${id}" in needs` }),
+              fix: `add ${id} to the needs of job "${jobId}"`,
+            }),
+          );
         }
         if (reference.context !== "steps") return;
         const lower = id.toLowerCase();
-        if (jobLevelSteps ? ids.includes(lower) : current !== undefined && ids.slice(0, current.index).includes(lower)) return;
+        if (jobLevelSteps ? ids.includes(lower) : current !== undefined && steps.some((s, i) => s.order < current.order && ids[i] === lower)) return;
         problems.push(problemAt(expression, at, { code: "step-reference", ...stepProblem(id) }));
       },
     });
@@ -93,6 +118,12 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
         };
       }
       if (later >= 0 && current !== undefined) {
+        if (later !== current.index && steps[later]!.order === current.order) {
+          return {
+            message: `step ${label(current)} reads steps.${id}, which runs beside it in the same parallel group`,
+            fix: "read the value in a step after the parallel group",
+          };
+        }
         return {
           message: `step ${label(current)} reads steps.${id}, which ${later === current.index ? "is itself" : "runs after it"}`,
           fix: "move the step that produces the value before the step that reads it",
@@ -120,9 +151,11 @@ function stepsOf(job: Json, jobPath: ValuePath): JobStep[] {
   list.forEach((item, i) => {
     const value = asJson(item);
     if (Array.isArray(value.parallel)) {
-      value.parallel.forEach((inner: unknown, j) => steps.push({ value: asJson(inner), path: [...jobPath, "steps", i, "parallel", j], index: steps.length }));
+      value.parallel.forEach((inner: unknown, j) =>
+        steps.push({ value: asJson(inner), path: [...jobPath, "steps", i, "parallel", j], index: steps.length, order: i }),
+      );
     } else {
-      steps.push({ value, path: [...jobPath, "steps", i], index: steps.length });
+      steps.push({ value, path: [...jobPath, "steps", i], index: steps.length, order: i });
     }
   });
   return steps;
@@ -136,6 +169,24 @@ function label(step: JobStep): string {
 
 function isPrefix(prefix: ValuePath, path: ValuePath): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
+// The direct needs of `from` through which it depends on `to` when it does only indirectly, or undefined
+// when it does not depend on it at all (ids lowercase).
+function pathTo(from: string, to: string, needsOf: (job: string) => string[]): string[] | undefined {
+  const through = needsOf(from).filter((direct) => {
+    const seen = new Set<string>([from]);
+    const queue = [direct];
+    while (queue.length > 0) {
+      const job = queue.shift()!;
+      if (job === to) return true;
+      if (seen.has(job)) continue;
+      seen.add(job);
+      queue.push(...needsOf(job));
+    }
+    return false;
+  });
+  return through.length > 0 ? through : undefined;
 }
 
 function asJson(value: unknown): Json {
