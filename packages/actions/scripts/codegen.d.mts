@@ -75,3 +75,4 @@ export declare function renderBinding(options: RenderBindingOptions): RenderedBi
 export declare const RETIRED_RUNTIMES: Set<string | undefined>;
 export declare function readAction(slug: string, data: unknown): unknown;
 export declare function readInput(slug: string, major: string, name: string, fact: object, strict?: boolean): unknown;
+export declare function actionInput(input: unknown): unknown;

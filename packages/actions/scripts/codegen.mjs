@@ -28,9 +28,6 @@ export const REGENERATE = "pnpm generate";
 // out: GitHub's runners have retired them, so a typed binding would only invite a broken step.
 export const RETIRED_RUNTIMES = new Set(["node12", "node16", undefined]);
 
-// Lines longer than this are broken up where the generator controls the layout.
-const MAX_LINE = 120;
-
 const BOOLEAN = { type: "BooleanInput" };
 const NUMBER = { type: "NumberInput" };
 const TEXT = { type: "Text" };
@@ -279,6 +276,27 @@ export function readInput(slug, major, name, fact, strict = true) {
   };
 }
 
+/**
+ * An input as a binding's spec (and the table) holds it, an `ActionInput`: the codegen's kind, named, its
+ * list separator, and whether it is required.
+ */
+export function actionInput(input) {
+  const { kind } = input;
+  let entry;
+  if (kind.values) {
+    // In the order of the binding's type: `boolean` (or one boolean) first, then the strings.
+    const booleans = kind.values.filter((value) => typeof value === "boolean");
+    const strings = kind.values.filter((value) => typeof value === "string");
+    entry = { kind: { oneOf: [...(booleans.length === 2 ? [true, false] : booleans), ...strings] } };
+  } else if (kind.type === "ListInput") entry = { kind: "list", separator: kind.separator };
+  else {
+    const named = { Text: "text", "Text | number": "text-or-number", BooleanInput: "boolean", NumberInput: "number" };
+    if (!named[kind.type]) throw new Error(`input "${input.name}": no name for kind ${kind.type}`);
+    entry = { kind: named[kind.type] };
+  }
+  return input.required ? { ...entry, required: true } : entry;
+}
+
 function kindOfDefault(value) {
   if (value === true || value === false || value === "true" || value === "false") return BOOLEAN;
   if (typeof value === "number" || (typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value))) return NUMBER;
@@ -357,14 +375,14 @@ function renderAction(action, modules, header) {
           ]
       ).join("\n"),
     ],
-    ...bindingSignature(action, latest),
+    ...bindingSignature(action, latest, action.name),
   });
   // Each major hangs off the latest one as a property (`checkout.v4`), so one import reaches them all and
   // `checkout.v7` stays put when a new major becomes `checkout()`.
   if (properties.length > 0) {
     file.addStatements((writer) => {
       for (const [index, major] of properties.entries()) {
-        const { parameters, returnType, statements } = bindingSignature(action, major);
+        const { parameters, returnType, statements } = bindingSignature(action, major, `${action.name}${major.label}`);
         const [parameter] = parameters;
         if (index === 0) writer.newLine();
         else writer.blankLine();
@@ -411,23 +429,29 @@ function addMajorTypes(file, action, major) {
     docs: [`The outputs of ${intent}, read as \`step.outputs.<name>\`.`],
     type: major.outputs.length === 0 ? "never" : major.outputs.map((name) => JSON.stringify(name)).join(" | "),
   });
+  // The facts the types are made of, for the checks `wfgen build` makes of a call (binding.ts).
   const uses = JSON.stringify(`${action.slug}@${major.major}`);
-  const lists = major.inputs
-    .filter((input) => input.kind.separator)
-    .map((input) => `${propertyKey(input.name)}: ${JSON.stringify(input.kind.separator)}`);
-  const flat = `{ uses: ${uses}, lists: { ${lists.join(", ")} } }`.replace("{  }", "{}");
-  const fits = `const ${names.spec}: ActionSpec = ${flat};`.length <= MAX_LINE;
+  const inputs = major.inputs.map((input) => `${propertyKey(input.name)}: ${literal(actionInput(input))},\n`);
+  const outputs = `[${major.outputs.map((name) => JSON.stringify(name)).join(", ")}]`;
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
       {
         name: names.spec,
         type: "ActionSpec",
-        initializer:
-          fits ? flat : `{\nuses: ${uses},\nlists: {\n${lists.map((entry) => `${entry},\n`).join("")}},\n}`,
+        initializer: `{\nuses: ${uses},\ninputs: ${inputs.length ? `{\n${inputs.join("")}}` : "{}"},\noutputs: ${outputs},\n}`,
       },
     ],
   });
+}
+
+/** A JSON value as TypeScript source: keys unquoted where they can be, on one line. */
+function literal(value) {
+  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    return `{ ${Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${literal(item)}`).join(", ")} }`;
+  }
+  return JSON.stringify(value);
 }
 
 function inputDocs(action, major, input) {
@@ -454,14 +478,16 @@ function valuesType(values) {
   return [...parts, "AnyExpr"].join(" | ");
 }
 
-function bindingSignature(action, major) {
+/** The binding function `fn` (its own name) of one major. */
+function bindingSignature(action, major, fn) {
   const names = typeNames(action, major);
   const required = major.inputs.some((input) => input.required);
   return {
     parameters: [{ name: "step", type: names.step, ...(required ? {} : { initializer: "{}" }) }],
     returnType: `StepDefinition<${names.output}>`,
-    // The call site is captured here, in the function the user calls, so build errors point at their line.
-    statements: ["const site = captureCallSite();", `return actionStep(${names.spec}, step, site);`],
+    // The call site is the caller of the function the user calls (this module may be the user's own, written
+    // by `wfgen add`), so build errors point at their line.
+    statements: [`const site = captureCallSite(${fn});`, `return actionStep(${names.spec}, step, site);`],
   };
 }
 
@@ -478,7 +504,7 @@ function renderIndex(actions) {
     {
       moduleSpecifier: "./binding.ts",
       isTypeOnly: true,
-      namedExports: ["ActionSpec", "ActionStepOptions", "BooleanInput", "ListInput", "NumberInput"],
+      namedExports: ["ActionInput", "ActionSpec", "ActionStepOptions", "BooleanInput", "InputKind", "ListInput", "NumberInput"],
     },
     ...actions.map((action) => ({ moduleSpecifier: `./generated/${action.slug}.ts` })),
   ]);

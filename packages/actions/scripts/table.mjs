@@ -11,7 +11,7 @@
 
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { RETIRED_RUNTIMES, readAction, readInput } from "./codegen.mjs";
+import { RETIRED_RUNTIMES, actionInput, readAction, readInput } from "./codegen.mjs";
 import { ACTIONS_DIR_URL, listActions, readActionData } from "./data.mjs";
 
 /** The generated file, relative to the package root. */
@@ -19,24 +19,6 @@ export const TABLE_FILE = "src/table.gen.ts";
 
 /** The command that regenerates it. */
 export const REGENERATE_TABLE = "pnpm generate";
-
-/** An input's kind as the table holds it: the codegen's kind, named. */
-function inputEntry(input) {
-  const { kind } = input;
-  let entry;
-  if (kind.values) {
-    // In the order of the binding's type: `boolean` (or one boolean) first, then the strings.
-    const booleans = kind.values.filter((value) => typeof value === "boolean");
-    const strings = kind.values.filter((value) => typeof value === "string");
-    entry = { kind: { oneOf: [...(booleans.length === 2 ? [true, false] : booleans), ...strings] } };
-  } else if (kind.type === "ListInput") entry = { kind: "list", separator: kind.separator };
-  else {
-    const named = { Text: "text", "Text | number": "text-or-number", BooleanInput: "boolean", NumberInput: "number" };
-    if (!named[kind.type]) throw new Error(`input "${input.name}": no name for kind ${kind.type}`);
-    entry = { kind: named[kind.type] };
-  }
-  return input.required ? { ...entry, required: true } : entry;
-}
 
 /** The contents of src/table.gen.ts. */
 export function generateTable(actionsDir = ACTIONS_DIR_URL) {
@@ -64,7 +46,7 @@ export function generateTable(actionsDir = ACTIONS_DIR_URL) {
       const entry = {
         uses: `${action.slug}@${ref}`,
         using: String(using ?? ""),
-        inputs: Object.fromEntries(read.inputs.map((input) => [input.name, inputEntry(input)])),
+        inputs: Object.fromEntries(read.inputs.map((input) => [input.name, actionInput(input)])),
         outputs: read.outputs,
       };
       lines.push(`      ${JSON.stringify(ref)}: ${JSON.stringify(entry)},`);

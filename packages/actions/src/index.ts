@@ -2,7 +2,7 @@
 // Regenerate with: pnpm generate
 
 export { actionStep } from "./binding.ts";
-export type { ActionSpec, ActionStepOptions, BooleanInput, ListInput, NumberInput } from "./binding.ts";
+export type { ActionInput, ActionSpec, ActionStepOptions, BooleanInput, InputKind, ListInput, NumberInput } from "./binding.ts";
 export * from "./generated/actions/attest-build-provenance.ts";
 export * from "./generated/actions/cache.ts";
 export * from "./generated/actions/checkout.ts";

@@ -71,8 +71,17 @@ describe("the committed bindings", () => {
 
   test("type list inputs from the override table, with their separators", () => {
     expect(buildPush).toContain("  tags?: ListInput;\n");
-    expect(buildPush).toMatch(/const V7: ActionSpec = \{\n {2}uses: "docker\/build-push-action@v7",\n {2}lists: \{\n(?:.*\n)* {4}tags: "\\n",\n/);
-    expect(buildPush).toContain('  uses: "docker/build-push-action@v1",\n  lists: {\n    tags: ",",\n    build_args: ",",\n');
+    expect(buildPush).toMatch(/const V7: ActionSpec = \{\n {2}uses: "docker\/build-push-action@v7",\n {2}inputs: \{\n(?:.*\n)* {4}tags: \{ kind: "list", separator: "\\n" \},\n/);
+    expect(buildPush).toMatch(/ {2}uses: "docker\/build-push-action@v1",\n {2}inputs: \{\n(?:.*\n)* {4}tags: \{ kind: "list", separator: "," \},\n/);
+  });
+
+  test("carry each major's inputs and outputs in its spec, for the checks of the build", () => {
+    const spec = /const V7: ActionSpec = (\{\n[\s\S]*?\n\});/.exec(generated.get("src/generated/actions/setup-node.ts")!)![1]!;
+    expect(spec).toContain('    cache: { kind: { oneOf: ["npm", "yarn", "pnpm"] } },\n');
+    expect(spec).toContain('    "node-version": { kind: "text-or-number" },\n');
+    expect(spec).toContain('    "cache-dependency-path": { kind: "list", separator: "\\n" },\n');
+    expect(spec).toMatch(/\n {2}outputs: \["cache-hit", "cache-primary-key", "cache-matched-key", "node-version"\],\n\}$/);
+    expect(generated.get("src/generated/actions/github-script.ts")).toContain('    script: { kind: "text", required: true },\n');
   });
 
   test("mark deprecated inputs and give the outputs as a union of their names", () => {

@@ -59,16 +59,26 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
   const jobIds = new Map(Object.keys(jobs).map((id) => [id.toLowerCase(), id]));
   const needsOfId = (id: string): string[] => needsOf(jobs[jobIds.get(id) ?? id]);
 
+  // What a job's expressions may read, worked out once per job rather than once per expression.
+  // Context property names are case-insensitive: needs.Build reads the job build.
+  const scopes = new Map<string, { needs: Set<string>; ids: Array<string | undefined> }>();
+  const jobScope = (jobId: string): { needs: Set<string>; ids: Array<string | undefined> } => {
+    let scope = scopes.get(jobId);
+    if (scope === undefined) {
+      const ids = jobSteps.get(jobId)!.map((s) => (typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined));
+      scope = { needs: new Set(needsOf(jobs[jobId])), ids };
+      scopes.set(jobId, scope);
+    }
+    return scope;
+  };
+
   const problems: ExpressionProblem[] = [];
   for (const expression of modelExpressions(model).expressions) {
     const { site, parsed } = expression;
     const [root, jobId] = site.path;
     if (root !== "jobs" || typeof jobId !== "string" || !parsed.ok || !jobSteps.has(jobId)) continue;
-    const job = asJson(jobs[jobId]);
-    // Context property names are case-insensitive: needs.Build reads the job build.
-    const needs = new Set((typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as unknown[]) : []).map((n) => String(n).toLowerCase()));
+    const { needs, ids } = jobScope(jobId);
     const steps = jobSteps.get(jobId)!;
-    const ids = steps.map((s) => (typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined));
     const current = steps.find((s) => isPrefix(s.path, site.path));
     const jobLevelSteps = current === undefined && site.availability?.contexts.includes("steps") === true;
     walkReferences(parsed.node, {

@@ -34,7 +34,23 @@ export interface AttestBuildProvenanceV4Step extends ActionStepOptions {
 /** The outputs of `actions/attest-build-provenance@v4`, read as `step.outputs.<name>`. */
 export type AttestBuildProvenanceV4Output = "bundle-path" | "attestation-id" | "attestation-url" | "storage-record-ids";
 
-const V4: ActionSpec = { uses: "actions/attest-build-provenance@v4", lists: { "subject-path": "\n" } };
+const V4: ActionSpec = {
+  uses: "actions/attest-build-provenance@v4",
+  inputs: {
+    "subject-path": { kind: "list", separator: "\n" },
+    "subject-digest": { kind: "text" },
+    "subject-name": { kind: "text" },
+    "subject-checksums": { kind: "text" },
+    "predicate-type": { kind: "text" },
+    predicate: { kind: "text" },
+    "predicate-path": { kind: "text" },
+    "push-to-registry": { kind: "boolean" },
+    "create-storage-record": { kind: "boolean" },
+    "show-summary": { kind: "boolean" },
+    "github-token": { kind: "text" },
+  },
+  outputs: ["bundle-path", "attestation-id", "attestation-url", "storage-record-ids"],
+};
 
 /** The inputs of `actions/attest-build-provenance@v3`, by their exact names. */
 export interface AttestBuildProvenanceV3With {
@@ -59,7 +75,19 @@ export interface AttestBuildProvenanceV3Step extends ActionStepOptions {
 /** The outputs of `actions/attest-build-provenance@v3`, read as `step.outputs.<name>`. */
 export type AttestBuildProvenanceV3Output = "bundle-path" | "attestation-id" | "attestation-url";
 
-const V3: ActionSpec = { uses: "actions/attest-build-provenance@v3", lists: { "subject-path": "\n" } };
+const V3: ActionSpec = {
+  uses: "actions/attest-build-provenance@v3",
+  inputs: {
+    "subject-path": { kind: "list", separator: "\n" },
+    "subject-digest": { kind: "text" },
+    "subject-name": { kind: "text" },
+    "subject-checksums": { kind: "text" },
+    "push-to-registry": { kind: "boolean" },
+    "show-summary": { kind: "boolean" },
+    "github-token": { kind: "text" },
+  },
+  outputs: ["bundle-path", "attestation-id", "attestation-url"],
+};
 
 /** The inputs of `actions/attest-build-provenance@v2`, by their exact names. */
 export interface AttestBuildProvenanceV2With {
@@ -84,7 +112,19 @@ export interface AttestBuildProvenanceV2Step extends ActionStepOptions {
 /** The outputs of `actions/attest-build-provenance@v2`, read as `step.outputs.<name>`. */
 export type AttestBuildProvenanceV2Output = "bundle-path" | "attestation-id" | "attestation-url";
 
-const V2: ActionSpec = { uses: "actions/attest-build-provenance@v2", lists: { "subject-path": "\n" } };
+const V2: ActionSpec = {
+  uses: "actions/attest-build-provenance@v2",
+  inputs: {
+    "subject-path": { kind: "list", separator: "\n" },
+    "subject-digest": { kind: "text" },
+    "subject-name": { kind: "text" },
+    "subject-checksums": { kind: "text" },
+    "push-to-registry": { kind: "boolean" },
+    "show-summary": { kind: "boolean" },
+    "github-token": { kind: "text" },
+  },
+  outputs: ["bundle-path", "attestation-id", "attestation-url"],
+};
 
 /** The inputs of `actions/attest-build-provenance@v1`, by their exact names. */
 export interface AttestBuildProvenanceV1With {
@@ -108,7 +148,18 @@ export interface AttestBuildProvenanceV1Step extends ActionStepOptions {
 /** The outputs of `actions/attest-build-provenance@v1`, read as `step.outputs.<name>`. */
 export type AttestBuildProvenanceV1Output = "bundle-path";
 
-const V1: ActionSpec = { uses: "actions/attest-build-provenance@v1", lists: { "subject-path": "\n" } };
+const V1: ActionSpec = {
+  uses: "actions/attest-build-provenance@v1",
+  inputs: {
+    "subject-path": { kind: "list", separator: "\n" },
+    "subject-digest": { kind: "text" },
+    "subject-name": { kind: "text" },
+    "push-to-registry": { kind: "boolean" },
+    "show-summary": { kind: "boolean" },
+    "github-token": { kind: "text" },
+  },
+  outputs: ["bundle-path"],
+};
 
 /**
  * A step that uses [`actions/attest-build-provenance`](https://github.com/actions/attest-build-provenance) at v4,
@@ -118,7 +169,7 @@ const V1: ActionSpec = { uses: "actions/attest-build-provenance@v1", lists: { "s
  * `attestBuildProvenance.v1`, `attestBuildProvenance.v2` and `attestBuildProvenance.v3` call older majors.
  */
 export function attestBuildProvenance(step: AttestBuildProvenanceV4Step = {}): StepDefinition<AttestBuildProvenanceV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(attestBuildProvenance);
   return actionStep(V4, step, site);
 }
 
@@ -127,7 +178,7 @@ export function attestBuildProvenance(step: AttestBuildProvenanceV4Step = {}): S
  * its inputs and outputs are in [action.yml](https://github.com/actions/attest-build-provenance/blob/v1/action.yml).
  */
 attestBuildProvenance.v1 = function attestBuildProvenanceV1(step: AttestBuildProvenanceV1Step = {}): StepDefinition<AttestBuildProvenanceV1Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(attestBuildProvenanceV1);
   return actionStep(V1, step, site);
 };
 
@@ -136,7 +187,7 @@ attestBuildProvenance.v1 = function attestBuildProvenanceV1(step: AttestBuildPro
  * its inputs and outputs are in [action.yml](https://github.com/actions/attest-build-provenance/blob/v2/action.yml).
  */
 attestBuildProvenance.v2 = function attestBuildProvenanceV2(step: AttestBuildProvenanceV2Step = {}): StepDefinition<AttestBuildProvenanceV2Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(attestBuildProvenanceV2);
   return actionStep(V2, step, site);
 };
 
@@ -145,7 +196,7 @@ attestBuildProvenance.v2 = function attestBuildProvenanceV2(step: AttestBuildPro
  * its inputs and outputs are in [action.yml](https://github.com/actions/attest-build-provenance/blob/v3/action.yml).
  */
 attestBuildProvenance.v3 = function attestBuildProvenanceV3(step: AttestBuildProvenanceV3Step = {}): StepDefinition<AttestBuildProvenanceV3Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(attestBuildProvenanceV3);
   return actionStep(V3, step, site);
 };
 
@@ -154,6 +205,6 @@ attestBuildProvenance.v3 = function attestBuildProvenanceV3(step: AttestBuildPro
  * its inputs and outputs are in [action.yml](https://github.com/actions/attest-build-provenance/blob/v4/action.yml).
  */
 attestBuildProvenance.v4 = function attestBuildProvenanceV4(step: AttestBuildProvenanceV4Step = {}): StepDefinition<AttestBuildProvenanceV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(attestBuildProvenanceV4);
   return actionStep(V4, step, site);
 };

@@ -36,7 +36,20 @@ export interface CacheV5Step extends ActionStepOptions {
 /** The outputs of `actions/cache@v5`, read as `step.outputs.<name>`. */
 export type CacheV5Output = "cache-hit";
 
-const V5: ActionSpec = { uses: "actions/cache@v5", lists: { path: "\n", "restore-keys": "\n" } };
+const V5: ActionSpec = {
+  uses: "actions/cache@v5",
+  inputs: {
+    path: { kind: "list", separator: "\n", required: true },
+    key: { kind: "text", required: true },
+    "restore-keys": { kind: "list", separator: "\n" },
+    "upload-chunk-size": { kind: "number" },
+    enableCrossOsArchive: { kind: "boolean" },
+    "fail-on-cache-miss": { kind: "boolean" },
+    "lookup-only": { kind: "boolean" },
+    "save-always": { kind: "boolean" },
+  },
+  outputs: ["cache-hit"],
+};
 
 /** The inputs of `actions/cache@v4`, by their exact names. */
 export interface CacheV4With {
@@ -68,7 +81,20 @@ export interface CacheV4Step extends ActionStepOptions {
 /** The outputs of `actions/cache@v4`, read as `step.outputs.<name>`. */
 export type CacheV4Output = "cache-hit";
 
-const V4: ActionSpec = { uses: "actions/cache@v4", lists: { path: "\n", "restore-keys": "\n" } };
+const V4: ActionSpec = {
+  uses: "actions/cache@v4",
+  inputs: {
+    path: { kind: "list", separator: "\n", required: true },
+    key: { kind: "text", required: true },
+    "restore-keys": { kind: "list", separator: "\n" },
+    "upload-chunk-size": { kind: "number" },
+    enableCrossOsArchive: { kind: "boolean" },
+    "fail-on-cache-miss": { kind: "boolean" },
+    "lookup-only": { kind: "boolean" },
+    "save-always": { kind: "boolean" },
+  },
+  outputs: ["cache-hit"],
+};
 
 /**
  * A step that uses [`actions/cache`](https://github.com/actions/cache) at v5,
@@ -78,7 +104,7 @@ const V4: ActionSpec = { uses: "actions/cache@v4", lists: { path: "\n", "restore
  * `cache.v4` calls an older major.
  */
 export function cache(step: CacheV5Step): StepDefinition<CacheV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(cache);
   return actionStep(V5, step, site);
 }
 
@@ -87,7 +113,7 @@ export function cache(step: CacheV5Step): StepDefinition<CacheV5Output> {
  * its inputs and outputs are in [action.yml](https://github.com/actions/cache/blob/v4/action.yml).
  */
 cache.v4 = function cacheV4(step: CacheV4Step): StepDefinition<CacheV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(cacheV4);
   return actionStep(V4, step, site);
 };
 
@@ -96,6 +122,6 @@ cache.v4 = function cacheV4(step: CacheV4Step): StepDefinition<CacheV4Output> {
  * its inputs and outputs are in [action.yml](https://github.com/actions/cache/blob/v5/action.yml).
  */
 cache.v5 = function cacheV5(step: CacheV5Step): StepDefinition<CacheV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(cacheV5);
   return actionStep(V5, step, site);
 };

@@ -54,7 +54,33 @@ export interface CheckoutV7Step extends ActionStepOptions {
 /** The outputs of `actions/checkout@v7`, read as `step.outputs.<name>`. */
 export type CheckoutV7Output = "ref" | "commit";
 
-const V7: ActionSpec = { uses: "actions/checkout@v7", lists: { "sparse-checkout": "\n" } };
+const V7: ActionSpec = {
+  uses: "actions/checkout@v7",
+  inputs: {
+    repository: { kind: "text" },
+    ref: { kind: "text" },
+    token: { kind: "text" },
+    "ssh-key": { kind: "text" },
+    "ssh-known-hosts": { kind: "text" },
+    "ssh-strict": { kind: "boolean" },
+    "ssh-user": { kind: "text" },
+    "persist-credentials": { kind: "boolean" },
+    path: { kind: "text" },
+    clean: { kind: "boolean" },
+    filter: { kind: "text" },
+    "sparse-checkout": { kind: "list", separator: "\n" },
+    "sparse-checkout-cone-mode": { kind: "boolean" },
+    "fetch-depth": { kind: "number" },
+    "fetch-tags": { kind: "boolean" },
+    "show-progress": { kind: "boolean" },
+    lfs: { kind: "boolean" },
+    submodules: { kind: { oneOf: [true, false, "recursive"] } },
+    "set-safe-directory": { kind: "boolean" },
+    "github-server-url": { kind: "text" },
+    "allow-unsafe-pr-checkout": { kind: "boolean" },
+  },
+  outputs: ["ref", "commit"],
+};
 
 /** The inputs of `actions/checkout@v6`, by their exact names. */
 export interface CheckoutV6With {
@@ -104,7 +130,33 @@ export interface CheckoutV6Step extends ActionStepOptions {
 /** The outputs of `actions/checkout@v6`, read as `step.outputs.<name>`. */
 export type CheckoutV6Output = "ref" | "commit";
 
-const V6: ActionSpec = { uses: "actions/checkout@v6", lists: { "sparse-checkout": "\n" } };
+const V6: ActionSpec = {
+  uses: "actions/checkout@v6",
+  inputs: {
+    repository: { kind: "text" },
+    ref: { kind: "text" },
+    token: { kind: "text" },
+    "ssh-key": { kind: "text" },
+    "ssh-known-hosts": { kind: "text" },
+    "ssh-strict": { kind: "boolean" },
+    "ssh-user": { kind: "text" },
+    "persist-credentials": { kind: "boolean" },
+    path: { kind: "text" },
+    clean: { kind: "boolean" },
+    filter: { kind: "text" },
+    "sparse-checkout": { kind: "list", separator: "\n" },
+    "sparse-checkout-cone-mode": { kind: "boolean" },
+    "fetch-depth": { kind: "number" },
+    "fetch-tags": { kind: "boolean" },
+    "show-progress": { kind: "boolean" },
+    lfs: { kind: "boolean" },
+    submodules: { kind: { oneOf: [true, false, "recursive"] } },
+    "set-safe-directory": { kind: "boolean" },
+    "github-server-url": { kind: "text" },
+    "allow-unsafe-pr-checkout": { kind: "boolean" },
+  },
+  outputs: ["ref", "commit"],
+};
 
 /** The inputs of `actions/checkout@v5`, by their exact names. */
 export interface CheckoutV5With {
@@ -154,7 +206,33 @@ export interface CheckoutV5Step extends ActionStepOptions {
 /** The outputs of `actions/checkout@v5`, read as `step.outputs.<name>`. */
 export type CheckoutV5Output = "ref" | "commit";
 
-const V5: ActionSpec = { uses: "actions/checkout@v5", lists: { "sparse-checkout": "\n" } };
+const V5: ActionSpec = {
+  uses: "actions/checkout@v5",
+  inputs: {
+    repository: { kind: "text" },
+    ref: { kind: "text" },
+    token: { kind: "text" },
+    "ssh-key": { kind: "text" },
+    "ssh-known-hosts": { kind: "text" },
+    "ssh-strict": { kind: "boolean" },
+    "ssh-user": { kind: "text" },
+    "persist-credentials": { kind: "boolean" },
+    path: { kind: "text" },
+    clean: { kind: "boolean" },
+    filter: { kind: "text" },
+    "sparse-checkout": { kind: "list", separator: "\n" },
+    "sparse-checkout-cone-mode": { kind: "boolean" },
+    "fetch-depth": { kind: "number" },
+    "fetch-tags": { kind: "boolean" },
+    "show-progress": { kind: "boolean" },
+    lfs: { kind: "boolean" },
+    submodules: { kind: { oneOf: [true, false, "recursive"] } },
+    "set-safe-directory": { kind: "boolean" },
+    "github-server-url": { kind: "text" },
+    "allow-unsafe-pr-checkout": { kind: "boolean" },
+  },
+  outputs: ["ref", "commit"],
+};
 
 /** The inputs of `actions/checkout@v4`, by their exact names. */
 export interface CheckoutV4With {
@@ -204,7 +282,33 @@ export interface CheckoutV4Step extends ActionStepOptions {
 /** The outputs of `actions/checkout@v4`, read as `step.outputs.<name>`. */
 export type CheckoutV4Output = "ref" | "commit";
 
-const V4: ActionSpec = { uses: "actions/checkout@v4", lists: { "sparse-checkout": "\n" } };
+const V4: ActionSpec = {
+  uses: "actions/checkout@v4",
+  inputs: {
+    repository: { kind: "text" },
+    ref: { kind: "text" },
+    token: { kind: "text" },
+    "ssh-key": { kind: "text" },
+    "ssh-known-hosts": { kind: "text" },
+    "ssh-strict": { kind: "boolean" },
+    "ssh-user": { kind: "text" },
+    "persist-credentials": { kind: "boolean" },
+    path: { kind: "text" },
+    clean: { kind: "boolean" },
+    filter: { kind: "text" },
+    "sparse-checkout": { kind: "list", separator: "\n" },
+    "sparse-checkout-cone-mode": { kind: "boolean" },
+    "fetch-depth": { kind: "number" },
+    "fetch-tags": { kind: "boolean" },
+    "show-progress": { kind: "boolean" },
+    lfs: { kind: "boolean" },
+    submodules: { kind: { oneOf: [true, false, "recursive"] } },
+    "set-safe-directory": { kind: "boolean" },
+    "github-server-url": { kind: "text" },
+    "allow-unsafe-pr-checkout": { kind: "boolean" },
+  },
+  outputs: ["ref", "commit"],
+};
 
 /**
  * A step that uses [`actions/checkout`](https://github.com/actions/checkout) at v7,
@@ -214,7 +318,7 @@ const V4: ActionSpec = { uses: "actions/checkout@v4", lists: { "sparse-checkout"
  * `checkout.v4`, `checkout.v5` and `checkout.v6` call older majors.
  */
 export function checkout(step: CheckoutV7Step = {}): StepDefinition<CheckoutV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(checkout);
   return actionStep(V7, step, site);
 }
 
@@ -223,7 +327,7 @@ export function checkout(step: CheckoutV7Step = {}): StepDefinition<CheckoutV7Ou
  * its inputs and outputs are in [action.yml](https://github.com/actions/checkout/blob/v4/action.yml).
  */
 checkout.v4 = function checkoutV4(step: CheckoutV4Step = {}): StepDefinition<CheckoutV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(checkoutV4);
   return actionStep(V4, step, site);
 };
 
@@ -232,7 +336,7 @@ checkout.v4 = function checkoutV4(step: CheckoutV4Step = {}): StepDefinition<Che
  * its inputs and outputs are in [action.yml](https://github.com/actions/checkout/blob/v5/action.yml).
  */
 checkout.v5 = function checkoutV5(step: CheckoutV5Step = {}): StepDefinition<CheckoutV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(checkoutV5);
   return actionStep(V5, step, site);
 };
 
@@ -241,7 +345,7 @@ checkout.v5 = function checkoutV5(step: CheckoutV5Step = {}): StepDefinition<Che
  * its inputs and outputs are in [action.yml](https://github.com/actions/checkout/blob/v6/action.yml).
  */
 checkout.v6 = function checkoutV6(step: CheckoutV6Step = {}): StepDefinition<CheckoutV6Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(checkoutV6);
   return actionStep(V6, step, site);
 };
 
@@ -250,6 +354,6 @@ checkout.v6 = function checkoutV6(step: CheckoutV6Step = {}): StepDefinition<Che
  * its inputs and outputs are in [action.yml](https://github.com/actions/checkout/blob/v7/action.yml).
  */
 checkout.v7 = function checkoutV7(step: CheckoutV7Step = {}): StepDefinition<CheckoutV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(checkoutV7);
   return actionStep(V7, step, site);
 };

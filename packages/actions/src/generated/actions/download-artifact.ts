@@ -34,7 +34,22 @@ export interface DownloadArtifactV8Step extends ActionStepOptions {
 /** The outputs of `actions/download-artifact@v8`, read as `step.outputs.<name>`. */
 export type DownloadArtifactV8Output = "download-path";
 
-const V8: ActionSpec = { uses: "actions/download-artifact@v8", lists: { "artifact-ids": "," } };
+const V8: ActionSpec = {
+  uses: "actions/download-artifact@v8",
+  inputs: {
+    name: { kind: "text" },
+    "artifact-ids": { kind: "list", separator: "," },
+    path: { kind: "text" },
+    pattern: { kind: "text" },
+    "merge-multiple": { kind: "boolean" },
+    "github-token": { kind: "text" },
+    repository: { kind: "text" },
+    "run-id": { kind: "text" },
+    "skip-decompress": { kind: "boolean" },
+    "digest-mismatch": { kind: { oneOf: ["ignore", "info", "warn", "error"] } },
+  },
+  outputs: ["download-path"],
+};
 
 /** The inputs of `actions/download-artifact@v7`, by their exact names. */
 export interface DownloadArtifactV7With {
@@ -60,7 +75,20 @@ export interface DownloadArtifactV7Step extends ActionStepOptions {
 /** The outputs of `actions/download-artifact@v7`, read as `step.outputs.<name>`. */
 export type DownloadArtifactV7Output = "download-path";
 
-const V7: ActionSpec = { uses: "actions/download-artifact@v7", lists: { "artifact-ids": "," } };
+const V7: ActionSpec = {
+  uses: "actions/download-artifact@v7",
+  inputs: {
+    name: { kind: "text" },
+    "artifact-ids": { kind: "list", separator: "," },
+    path: { kind: "text" },
+    pattern: { kind: "text" },
+    "merge-multiple": { kind: "boolean" },
+    "github-token": { kind: "text" },
+    repository: { kind: "text" },
+    "run-id": { kind: "text" },
+  },
+  outputs: ["download-path"],
+};
 
 /** The inputs of `actions/download-artifact@v6`, by their exact names. */
 export interface DownloadArtifactV6With {
@@ -86,7 +114,20 @@ export interface DownloadArtifactV6Step extends ActionStepOptions {
 /** The outputs of `actions/download-artifact@v6`, read as `step.outputs.<name>`. */
 export type DownloadArtifactV6Output = "download-path";
 
-const V6: ActionSpec = { uses: "actions/download-artifact@v6", lists: { "artifact-ids": "," } };
+const V6: ActionSpec = {
+  uses: "actions/download-artifact@v6",
+  inputs: {
+    name: { kind: "text" },
+    "artifact-ids": { kind: "list", separator: "," },
+    path: { kind: "text" },
+    pattern: { kind: "text" },
+    "merge-multiple": { kind: "boolean" },
+    "github-token": { kind: "text" },
+    repository: { kind: "text" },
+    "run-id": { kind: "text" },
+  },
+  outputs: ["download-path"],
+};
 
 /** The inputs of `actions/download-artifact@v5`, by their exact names. */
 export interface DownloadArtifactV5With {
@@ -112,7 +153,20 @@ export interface DownloadArtifactV5Step extends ActionStepOptions {
 /** The outputs of `actions/download-artifact@v5`, read as `step.outputs.<name>`. */
 export type DownloadArtifactV5Output = "download-path";
 
-const V5: ActionSpec = { uses: "actions/download-artifact@v5", lists: { "artifact-ids": "," } };
+const V5: ActionSpec = {
+  uses: "actions/download-artifact@v5",
+  inputs: {
+    name: { kind: "text" },
+    "artifact-ids": { kind: "list", separator: "," },
+    path: { kind: "text" },
+    pattern: { kind: "text" },
+    "merge-multiple": { kind: "boolean" },
+    "github-token": { kind: "text" },
+    repository: { kind: "text" },
+    "run-id": { kind: "text" },
+  },
+  outputs: ["download-path"],
+};
 
 /** The inputs of `actions/download-artifact@v4`, by their exact names. */
 export interface DownloadArtifactV4With {
@@ -138,7 +192,20 @@ export interface DownloadArtifactV4Step extends ActionStepOptions {
 /** The outputs of `actions/download-artifact@v4`, read as `step.outputs.<name>`. */
 export type DownloadArtifactV4Output = "download-path";
 
-const V4: ActionSpec = { uses: "actions/download-artifact@v4", lists: { "artifact-ids": "," } };
+const V4: ActionSpec = {
+  uses: "actions/download-artifact@v4",
+  inputs: {
+    name: { kind: "text" },
+    "artifact-ids": { kind: "list", separator: "," },
+    path: { kind: "text" },
+    pattern: { kind: "text" },
+    "merge-multiple": { kind: "boolean" },
+    "github-token": { kind: "text" },
+    repository: { kind: "text" },
+    "run-id": { kind: "text" },
+  },
+  outputs: ["download-path"],
+};
 
 /**
  * A step that uses [`actions/download-artifact`](https://github.com/actions/download-artifact) at v8,
@@ -148,7 +215,7 @@ const V4: ActionSpec = { uses: "actions/download-artifact@v4", lists: { "artifac
  * `downloadArtifact.v4`, `downloadArtifact.v5`, `downloadArtifact.v6` and `downloadArtifact.v7` call older majors.
  */
 export function downloadArtifact(step: DownloadArtifactV8Step = {}): StepDefinition<DownloadArtifactV8Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(downloadArtifact);
   return actionStep(V8, step, site);
 }
 
@@ -157,7 +224,7 @@ export function downloadArtifact(step: DownloadArtifactV8Step = {}): StepDefinit
  * its inputs and outputs are in [action.yml](https://github.com/actions/download-artifact/blob/v4/action.yml).
  */
 downloadArtifact.v4 = function downloadArtifactV4(step: DownloadArtifactV4Step = {}): StepDefinition<DownloadArtifactV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(downloadArtifactV4);
   return actionStep(V4, step, site);
 };
 
@@ -166,7 +233,7 @@ downloadArtifact.v4 = function downloadArtifactV4(step: DownloadArtifactV4Step =
  * its inputs and outputs are in [action.yml](https://github.com/actions/download-artifact/blob/v5/action.yml).
  */
 downloadArtifact.v5 = function downloadArtifactV5(step: DownloadArtifactV5Step = {}): StepDefinition<DownloadArtifactV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(downloadArtifactV5);
   return actionStep(V5, step, site);
 };
 
@@ -175,7 +242,7 @@ downloadArtifact.v5 = function downloadArtifactV5(step: DownloadArtifactV5Step =
  * its inputs and outputs are in [action.yml](https://github.com/actions/download-artifact/blob/v6/action.yml).
  */
 downloadArtifact.v6 = function downloadArtifactV6(step: DownloadArtifactV6Step = {}): StepDefinition<DownloadArtifactV6Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(downloadArtifactV6);
   return actionStep(V6, step, site);
 };
 
@@ -184,7 +251,7 @@ downloadArtifact.v6 = function downloadArtifactV6(step: DownloadArtifactV6Step =
  * its inputs and outputs are in [action.yml](https://github.com/actions/download-artifact/blob/v7/action.yml).
  */
 downloadArtifact.v7 = function downloadArtifactV7(step: DownloadArtifactV7Step = {}): StepDefinition<DownloadArtifactV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(downloadArtifactV7);
   return actionStep(V7, step, site);
 };
 
@@ -193,6 +260,6 @@ downloadArtifact.v7 = function downloadArtifactV7(step: DownloadArtifactV7Step =
  * its inputs and outputs are in [action.yml](https://github.com/actions/download-artifact/blob/v8/action.yml).
  */
 downloadArtifact.v8 = function downloadArtifactV8(step: DownloadArtifactV8Step = {}): StepDefinition<DownloadArtifactV8Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(downloadArtifactV8);
   return actionStep(V8, step, site);
 };

@@ -37,7 +37,21 @@ export interface GithubScriptV8Step extends ActionStepOptions {
 /** The outputs of `actions/github-script@v8`, read as `step.outputs.<name>`. */
 export type GithubScriptV8Output = "result";
 
-const V8: ActionSpec = { uses: "actions/github-script@v8", lists: { previews: ",", "retry-exempt-status-codes": "," } };
+const V8: ActionSpec = {
+  uses: "actions/github-script@v8",
+  inputs: {
+    script: { kind: "text", required: true },
+    "github-token": { kind: "text" },
+    debug: { kind: "boolean" },
+    "user-agent": { kind: "text" },
+    previews: { kind: "list", separator: "," },
+    "result-encoding": { kind: { oneOf: ["string", "json"] } },
+    retries: { kind: "number" },
+    "retry-exempt-status-codes": { kind: "list", separator: "," },
+    "base-url": { kind: "text" },
+  },
+  outputs: ["result"],
+};
 
 /** The inputs of `actions/github-script@v7`, by their exact names. */
 export interface GithubScriptV7With {
@@ -70,7 +84,21 @@ export interface GithubScriptV7Step extends ActionStepOptions {
 /** The outputs of `actions/github-script@v7`, read as `step.outputs.<name>`. */
 export type GithubScriptV7Output = "result";
 
-const V7: ActionSpec = { uses: "actions/github-script@v7", lists: { previews: ",", "retry-exempt-status-codes": "," } };
+const V7: ActionSpec = {
+  uses: "actions/github-script@v7",
+  inputs: {
+    script: { kind: "text", required: true },
+    "github-token": { kind: "text" },
+    debug: { kind: "boolean" },
+    "user-agent": { kind: "text" },
+    previews: { kind: "list", separator: "," },
+    "result-encoding": { kind: { oneOf: ["string", "json"] } },
+    retries: { kind: "number" },
+    "retry-exempt-status-codes": { kind: "list", separator: "," },
+    "base-url": { kind: "text" },
+  },
+  outputs: ["result"],
+};
 
 /**
  * A step that uses [`actions/github-script`](https://github.com/actions/github-script) at v8,
@@ -80,7 +108,7 @@ const V7: ActionSpec = { uses: "actions/github-script@v7", lists: { previews: ",
  * `githubScript.v7` calls an older major.
  */
 export function githubScript(step: GithubScriptV8Step): StepDefinition<GithubScriptV8Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(githubScript);
   return actionStep(V8, step, site);
 }
 
@@ -89,7 +117,7 @@ export function githubScript(step: GithubScriptV8Step): StepDefinition<GithubScr
  * its inputs and outputs are in [action.yml](https://github.com/actions/github-script/blob/v7/action.yml).
  */
 githubScript.v7 = function githubScriptV7(step: GithubScriptV7Step): StepDefinition<GithubScriptV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(githubScriptV7);
   return actionStep(V7, step, site);
 };
 
@@ -98,6 +126,6 @@ githubScript.v7 = function githubScriptV7(step: GithubScriptV7Step): StepDefinit
  * its inputs and outputs are in [action.yml](https://github.com/actions/github-script/blob/v8/action.yml).
  */
 githubScript.v8 = function githubScriptV8(step: GithubScriptV8Step): StepDefinition<GithubScriptV8Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(githubScriptV8);
   return actionStep(V8, step, site);
 };

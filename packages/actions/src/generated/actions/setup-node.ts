@@ -34,7 +34,24 @@ export interface SetupNodeV7Step extends ActionStepOptions {
 /** The outputs of `actions/setup-node@v7`, read as `step.outputs.<name>`. */
 export type SetupNodeV7Output = "cache-hit" | "cache-primary-key" | "cache-matched-key" | "node-version";
 
-const V7: ActionSpec = { uses: "actions/setup-node@v7", lists: { "cache-dependency-path": "\n" } };
+const V7: ActionSpec = {
+  uses: "actions/setup-node@v7",
+  inputs: {
+    "node-version": { kind: "text-or-number" },
+    "node-version-file": { kind: "text" },
+    architecture: { kind: "text" },
+    "check-latest": { kind: "boolean" },
+    "registry-url": { kind: "text" },
+    scope: { kind: "text" },
+    token: { kind: "text" },
+    cache: { kind: { oneOf: ["npm", "yarn", "pnpm"] } },
+    "package-manager-cache": { kind: "boolean" },
+    "cache-dependency-path": { kind: "list", separator: "\n" },
+    mirror: { kind: "text" },
+    "mirror-token": { kind: "text" },
+  },
+  outputs: ["cache-hit", "cache-primary-key", "cache-matched-key", "node-version"],
+};
 
 /** The inputs of `actions/setup-node@v6`, by their exact names. */
 export interface SetupNodeV6With {
@@ -64,7 +81,24 @@ export interface SetupNodeV6Step extends ActionStepOptions {
 /** The outputs of `actions/setup-node@v6`, read as `step.outputs.<name>`. */
 export type SetupNodeV6Output = "cache-hit" | "node-version";
 
-const V6: ActionSpec = { uses: "actions/setup-node@v6", lists: { "cache-dependency-path": "\n" } };
+const V6: ActionSpec = {
+  uses: "actions/setup-node@v6",
+  inputs: {
+    "node-version": { kind: "text-or-number" },
+    "node-version-file": { kind: "text" },
+    architecture: { kind: "text" },
+    "check-latest": { kind: "boolean" },
+    "registry-url": { kind: "text" },
+    scope: { kind: "text" },
+    token: { kind: "text" },
+    cache: { kind: { oneOf: ["npm", "yarn", "pnpm"] } },
+    "package-manager-cache": { kind: "boolean" },
+    "cache-dependency-path": { kind: "list", separator: "\n" },
+    mirror: { kind: "text" },
+    "mirror-token": { kind: "text" },
+  },
+  outputs: ["cache-hit", "node-version"],
+};
 
 /** The inputs of `actions/setup-node@v5`, by their exact names. */
 export interface SetupNodeV5With {
@@ -96,7 +130,25 @@ export interface SetupNodeV5Step extends ActionStepOptions {
 /** The outputs of `actions/setup-node@v5`, read as `step.outputs.<name>`. */
 export type SetupNodeV5Output = "cache-hit" | "node-version";
 
-const V5: ActionSpec = { uses: "actions/setup-node@v5", lists: { "cache-dependency-path": "\n" } };
+const V5: ActionSpec = {
+  uses: "actions/setup-node@v5",
+  inputs: {
+    "always-auth": { kind: "boolean" },
+    "node-version": { kind: "text-or-number" },
+    "node-version-file": { kind: "text" },
+    architecture: { kind: "text" },
+    "check-latest": { kind: "boolean" },
+    "registry-url": { kind: "text" },
+    scope: { kind: "text" },
+    token: { kind: "text" },
+    cache: { kind: { oneOf: ["npm", "yarn", "pnpm"] } },
+    "package-manager-cache": { kind: "boolean" },
+    "cache-dependency-path": { kind: "list", separator: "\n" },
+    mirror: { kind: "text" },
+    "mirror-token": { kind: "text" },
+  },
+  outputs: ["cache-hit", "node-version"],
+};
 
 /** The inputs of `actions/setup-node@v4`, by their exact names. */
 export interface SetupNodeV4With {
@@ -126,7 +178,24 @@ export interface SetupNodeV4Step extends ActionStepOptions {
 /** The outputs of `actions/setup-node@v4`, read as `step.outputs.<name>`. */
 export type SetupNodeV4Output = "cache-hit" | "node-version";
 
-const V4: ActionSpec = { uses: "actions/setup-node@v4", lists: { "cache-dependency-path": "\n" } };
+const V4: ActionSpec = {
+  uses: "actions/setup-node@v4",
+  inputs: {
+    "always-auth": { kind: "boolean" },
+    "node-version": { kind: "text-or-number" },
+    "node-version-file": { kind: "text" },
+    architecture: { kind: "text" },
+    "check-latest": { kind: "boolean" },
+    "registry-url": { kind: "text" },
+    scope: { kind: "text" },
+    token: { kind: "text" },
+    cache: { kind: { oneOf: ["npm", "yarn", "pnpm"] } },
+    "cache-dependency-path": { kind: "list", separator: "\n" },
+    mirror: { kind: "text" },
+    "mirror-token": { kind: "text" },
+  },
+  outputs: ["cache-hit", "node-version"],
+};
 
 /**
  * A step that uses [`actions/setup-node`](https://github.com/actions/setup-node) at v7,
@@ -136,7 +205,7 @@ const V4: ActionSpec = { uses: "actions/setup-node@v4", lists: { "cache-dependen
  * `setupNode.v4`, `setupNode.v5` and `setupNode.v6` call older majors.
  */
 export function setupNode(step: SetupNodeV7Step = {}): StepDefinition<SetupNodeV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(setupNode);
   return actionStep(V7, step, site);
 }
 
@@ -145,7 +214,7 @@ export function setupNode(step: SetupNodeV7Step = {}): StepDefinition<SetupNodeV
  * its inputs and outputs are in [action.yml](https://github.com/actions/setup-node/blob/v4/action.yml).
  */
 setupNode.v4 = function setupNodeV4(step: SetupNodeV4Step = {}): StepDefinition<SetupNodeV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(setupNodeV4);
   return actionStep(V4, step, site);
 };
 
@@ -154,7 +223,7 @@ setupNode.v4 = function setupNodeV4(step: SetupNodeV4Step = {}): StepDefinition<
  * its inputs and outputs are in [action.yml](https://github.com/actions/setup-node/blob/v5/action.yml).
  */
 setupNode.v5 = function setupNodeV5(step: SetupNodeV5Step = {}): StepDefinition<SetupNodeV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(setupNodeV5);
   return actionStep(V5, step, site);
 };
 
@@ -163,7 +232,7 @@ setupNode.v5 = function setupNodeV5(step: SetupNodeV5Step = {}): StepDefinition<
  * its inputs and outputs are in [action.yml](https://github.com/actions/setup-node/blob/v6/action.yml).
  */
 setupNode.v6 = function setupNodeV6(step: SetupNodeV6Step = {}): StepDefinition<SetupNodeV6Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(setupNodeV6);
   return actionStep(V6, step, site);
 };
 
@@ -172,6 +241,6 @@ setupNode.v6 = function setupNodeV6(step: SetupNodeV6Step = {}): StepDefinition<
  * its inputs and outputs are in [action.yml](https://github.com/actions/setup-node/blob/v7/action.yml).
  */
 setupNode.v7 = function setupNodeV7(step: SetupNodeV7Step = {}): StepDefinition<SetupNodeV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(setupNodeV7);
   return actionStep(V7, step, site);
 };

@@ -33,7 +33,20 @@ export interface UploadArtifactV7Step extends ActionStepOptions {
 /** The outputs of `actions/upload-artifact@v7`, read as `step.outputs.<name>`. */
 export type UploadArtifactV7Output = "artifact-id" | "artifact-url" | "artifact-digest";
 
-const V7: ActionSpec = { uses: "actions/upload-artifact@v7", lists: { path: "\n" } };
+const V7: ActionSpec = {
+  uses: "actions/upload-artifact@v7",
+  inputs: {
+    name: { kind: "text" },
+    path: { kind: "list", separator: "\n", required: true },
+    "if-no-files-found": { kind: { oneOf: ["warn", "error", "ignore"] } },
+    "retention-days": { kind: "number" },
+    "compression-level": { kind: "number" },
+    overwrite: { kind: "boolean" },
+    "include-hidden-files": { kind: "boolean" },
+    archive: { kind: "boolean" },
+  },
+  outputs: ["artifact-id", "artifact-url", "artifact-digest"],
+};
 
 /** The inputs of `actions/upload-artifact@v6`, by their exact names. */
 export interface UploadArtifactV6With {
@@ -60,7 +73,19 @@ export interface UploadArtifactV6Step extends ActionStepOptions {
 /** The outputs of `actions/upload-artifact@v6`, read as `step.outputs.<name>`. */
 export type UploadArtifactV6Output = "artifact-id" | "artifact-url" | "artifact-digest";
 
-const V6: ActionSpec = { uses: "actions/upload-artifact@v6", lists: { path: "\n" } };
+const V6: ActionSpec = {
+  uses: "actions/upload-artifact@v6",
+  inputs: {
+    name: { kind: "text" },
+    path: { kind: "list", separator: "\n", required: true },
+    "if-no-files-found": { kind: { oneOf: ["warn", "error", "ignore"] } },
+    "retention-days": { kind: "number" },
+    "compression-level": { kind: "number" },
+    overwrite: { kind: "boolean" },
+    "include-hidden-files": { kind: "boolean" },
+  },
+  outputs: ["artifact-id", "artifact-url", "artifact-digest"],
+};
 
 /** The inputs of `actions/upload-artifact@v5`, by their exact names. */
 export interface UploadArtifactV5With {
@@ -87,7 +112,19 @@ export interface UploadArtifactV5Step extends ActionStepOptions {
 /** The outputs of `actions/upload-artifact@v5`, read as `step.outputs.<name>`. */
 export type UploadArtifactV5Output = "artifact-id" | "artifact-url" | "artifact-digest";
 
-const V5: ActionSpec = { uses: "actions/upload-artifact@v5", lists: { path: "\n" } };
+const V5: ActionSpec = {
+  uses: "actions/upload-artifact@v5",
+  inputs: {
+    name: { kind: "text" },
+    path: { kind: "list", separator: "\n", required: true },
+    "if-no-files-found": { kind: { oneOf: ["warn", "error", "ignore"] } },
+    "retention-days": { kind: "number" },
+    "compression-level": { kind: "number" },
+    overwrite: { kind: "boolean" },
+    "include-hidden-files": { kind: "boolean" },
+  },
+  outputs: ["artifact-id", "artifact-url", "artifact-digest"],
+};
 
 /** The inputs of `actions/upload-artifact@v4`, by their exact names. */
 export interface UploadArtifactV4With {
@@ -114,7 +151,19 @@ export interface UploadArtifactV4Step extends ActionStepOptions {
 /** The outputs of `actions/upload-artifact@v4`, read as `step.outputs.<name>`. */
 export type UploadArtifactV4Output = "artifact-id" | "artifact-url" | "artifact-digest";
 
-const V4: ActionSpec = { uses: "actions/upload-artifact@v4", lists: { path: "\n" } };
+const V4: ActionSpec = {
+  uses: "actions/upload-artifact@v4",
+  inputs: {
+    name: { kind: "text" },
+    path: { kind: "list", separator: "\n", required: true },
+    "if-no-files-found": { kind: { oneOf: ["warn", "error", "ignore"] } },
+    "retention-days": { kind: "number" },
+    "compression-level": { kind: "number" },
+    overwrite: { kind: "boolean" },
+    "include-hidden-files": { kind: "boolean" },
+  },
+  outputs: ["artifact-id", "artifact-url", "artifact-digest"],
+};
 
 /**
  * A step that uses [`actions/upload-artifact`](https://github.com/actions/upload-artifact) at v7,
@@ -124,7 +173,7 @@ const V4: ActionSpec = { uses: "actions/upload-artifact@v4", lists: { path: "\n"
  * `uploadArtifact.v4`, `uploadArtifact.v5` and `uploadArtifact.v6` call older majors.
  */
 export function uploadArtifact(step: UploadArtifactV7Step): StepDefinition<UploadArtifactV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(uploadArtifact);
   return actionStep(V7, step, site);
 }
 
@@ -133,7 +182,7 @@ export function uploadArtifact(step: UploadArtifactV7Step): StepDefinition<Uploa
  * its inputs and outputs are in [action.yml](https://github.com/actions/upload-artifact/blob/v4/action.yml).
  */
 uploadArtifact.v4 = function uploadArtifactV4(step: UploadArtifactV4Step): StepDefinition<UploadArtifactV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(uploadArtifactV4);
   return actionStep(V4, step, site);
 };
 
@@ -142,7 +191,7 @@ uploadArtifact.v4 = function uploadArtifactV4(step: UploadArtifactV4Step): StepD
  * its inputs and outputs are in [action.yml](https://github.com/actions/upload-artifact/blob/v5/action.yml).
  */
 uploadArtifact.v5 = function uploadArtifactV5(step: UploadArtifactV5Step): StepDefinition<UploadArtifactV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(uploadArtifactV5);
   return actionStep(V5, step, site);
 };
 
@@ -151,7 +200,7 @@ uploadArtifact.v5 = function uploadArtifactV5(step: UploadArtifactV5Step): StepD
  * its inputs and outputs are in [action.yml](https://github.com/actions/upload-artifact/blob/v6/action.yml).
  */
 uploadArtifact.v6 = function uploadArtifactV6(step: UploadArtifactV6Step): StepDefinition<UploadArtifactV6Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(uploadArtifactV6);
   return actionStep(V6, step, site);
 };
 
@@ -160,6 +209,6 @@ uploadArtifact.v6 = function uploadArtifactV6(step: UploadArtifactV6Step): StepD
  * its inputs and outputs are in [action.yml](https://github.com/actions/upload-artifact/blob/v7/action.yml).
  */
 uploadArtifact.v7 = function uploadArtifactV7(step: UploadArtifactV7Step): StepDefinition<UploadArtifactV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(uploadArtifactV7);
   return actionStep(V7, step, site);
 };

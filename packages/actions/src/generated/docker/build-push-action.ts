@@ -76,26 +76,42 @@ export type DockerBuildPushV7Output = "imageid" | "digest" | "metadata";
 
 const V7: ActionSpec = {
   uses: "docker/build-push-action@v7",
-  lists: {
-    "add-hosts": "\n",
-    allow: "\n",
-    annotations: "\n",
-    attests: "\n",
-    "build-args": "\n",
-    "build-contexts": "\n",
-    "cache-from": "\n",
-    "cache-to": "\n",
-    labels: "\n",
-    "no-cache-filters": "\n",
-    outputs: "\n",
-    platforms: "\n",
-    secrets: "\n",
-    "secret-envs": "\n",
-    "secret-files": "\n",
-    ssh: "\n",
-    tags: "\n",
-    ulimit: "\n",
+  inputs: {
+    "add-hosts": { kind: "list", separator: "\n" },
+    allow: { kind: "list", separator: "\n" },
+    annotations: { kind: "list", separator: "\n" },
+    attests: { kind: "list", separator: "\n" },
+    "build-args": { kind: "list", separator: "\n" },
+    "build-contexts": { kind: "list", separator: "\n" },
+    builder: { kind: "text" },
+    "cache-from": { kind: "list", separator: "\n" },
+    "cache-to": { kind: "list", separator: "\n" },
+    call: { kind: "text" },
+    "cgroup-parent": { kind: "text" },
+    context: { kind: "text" },
+    file: { kind: "text" },
+    labels: { kind: "list", separator: "\n" },
+    load: { kind: "boolean" },
+    network: { kind: "text" },
+    "no-cache": { kind: "boolean" },
+    "no-cache-filters": { kind: "list", separator: "\n" },
+    outputs: { kind: "list", separator: "\n" },
+    platforms: { kind: "list", separator: "\n" },
+    provenance: { kind: "text" },
+    pull: { kind: "boolean" },
+    push: { kind: "boolean" },
+    sbom: { kind: "text" },
+    secrets: { kind: "list", separator: "\n" },
+    "secret-envs": { kind: "list", separator: "\n" },
+    "secret-files": { kind: "list", separator: "\n" },
+    "shm-size": { kind: "text" },
+    ssh: { kind: "list", separator: "\n" },
+    tags: { kind: "list", separator: "\n" },
+    target: { kind: "text" },
+    ulimit: { kind: "list", separator: "\n" },
+    "github-token": { kind: "text" },
   },
+  outputs: ["imageid", "digest", "metadata"],
 };
 
 /** The inputs of `docker/build-push-action@v6`, by their exact names. */
@@ -168,26 +184,42 @@ export type DockerBuildPushV6Output = "imageid" | "digest" | "metadata";
 
 const V6: ActionSpec = {
   uses: "docker/build-push-action@v6",
-  lists: {
-    "add-hosts": "\n",
-    allow: "\n",
-    annotations: "\n",
-    attests: "\n",
-    "build-args": "\n",
-    "build-contexts": "\n",
-    "cache-from": "\n",
-    "cache-to": "\n",
-    labels: "\n",
-    "no-cache-filters": "\n",
-    outputs: "\n",
-    platforms: "\n",
-    secrets: "\n",
-    "secret-envs": "\n",
-    "secret-files": "\n",
-    ssh: "\n",
-    tags: "\n",
-    ulimit: "\n",
+  inputs: {
+    "add-hosts": { kind: "list", separator: "\n" },
+    allow: { kind: "list", separator: "\n" },
+    annotations: { kind: "list", separator: "\n" },
+    attests: { kind: "list", separator: "\n" },
+    "build-args": { kind: "list", separator: "\n" },
+    "build-contexts": { kind: "list", separator: "\n" },
+    builder: { kind: "text" },
+    "cache-from": { kind: "list", separator: "\n" },
+    "cache-to": { kind: "list", separator: "\n" },
+    call: { kind: "text" },
+    "cgroup-parent": { kind: "text" },
+    context: { kind: "text" },
+    file: { kind: "text" },
+    labels: { kind: "list", separator: "\n" },
+    load: { kind: "boolean" },
+    network: { kind: "text" },
+    "no-cache": { kind: "boolean" },
+    "no-cache-filters": { kind: "list", separator: "\n" },
+    outputs: { kind: "list", separator: "\n" },
+    platforms: { kind: "list", separator: "\n" },
+    provenance: { kind: "text" },
+    pull: { kind: "boolean" },
+    push: { kind: "boolean" },
+    sbom: { kind: "text" },
+    secrets: { kind: "list", separator: "\n" },
+    "secret-envs": { kind: "list", separator: "\n" },
+    "secret-files": { kind: "list", separator: "\n" },
+    "shm-size": { kind: "text" },
+    ssh: { kind: "list", separator: "\n" },
+    tags: { kind: "list", separator: "\n" },
+    target: { kind: "text" },
+    ulimit: { kind: "list", separator: "\n" },
+    "github-token": { kind: "text" },
   },
+  outputs: ["imageid", "digest", "metadata"],
 };
 
 /** The inputs of `docker/build-push-action@v5`, by their exact names. */
@@ -259,26 +291,41 @@ export type DockerBuildPushV5Output = "imageid" | "digest" | "metadata";
 
 const V5: ActionSpec = {
   uses: "docker/build-push-action@v5",
-  lists: {
-    "add-hosts": "\n",
-    allow: "\n",
-    annotations: "\n",
-    attests: "\n",
-    "build-args": "\n",
-    "build-contexts": "\n",
-    "cache-from": "\n",
-    "cache-to": "\n",
-    labels: "\n",
-    "no-cache-filters": "\n",
-    outputs: "\n",
-    platforms: "\n",
-    secrets: "\n",
-    "secret-envs": "\n",
-    "secret-files": "\n",
-    ssh: "\n",
-    tags: "\n",
-    ulimit: "\n",
+  inputs: {
+    "add-hosts": { kind: "list", separator: "\n" },
+    allow: { kind: "list", separator: "\n" },
+    annotations: { kind: "list", separator: "\n" },
+    attests: { kind: "list", separator: "\n" },
+    "build-args": { kind: "list", separator: "\n" },
+    "build-contexts": { kind: "list", separator: "\n" },
+    builder: { kind: "text" },
+    "cache-from": { kind: "list", separator: "\n" },
+    "cache-to": { kind: "list", separator: "\n" },
+    "cgroup-parent": { kind: "text" },
+    context: { kind: "text" },
+    file: { kind: "text" },
+    labels: { kind: "list", separator: "\n" },
+    load: { kind: "boolean" },
+    network: { kind: "text" },
+    "no-cache": { kind: "boolean" },
+    "no-cache-filters": { kind: "list", separator: "\n" },
+    outputs: { kind: "list", separator: "\n" },
+    platforms: { kind: "list", separator: "\n" },
+    provenance: { kind: "text" },
+    pull: { kind: "boolean" },
+    push: { kind: "boolean" },
+    sbom: { kind: "text" },
+    secrets: { kind: "list", separator: "\n" },
+    "secret-envs": { kind: "list", separator: "\n" },
+    "secret-files": { kind: "list", separator: "\n" },
+    "shm-size": { kind: "text" },
+    ssh: { kind: "list", separator: "\n" },
+    tags: { kind: "list", separator: "\n" },
+    target: { kind: "text" },
+    ulimit: { kind: "list", separator: "\n" },
+    "github-token": { kind: "text" },
   },
+  outputs: ["imageid", "digest", "metadata"],
 };
 
 /** The inputs of `docker/build-push-action@v1`, by their exact names. */
@@ -325,12 +372,25 @@ export type DockerBuildPushV1Output = never;
 
 const V1: ActionSpec = {
   uses: "docker/build-push-action@v1",
-  lists: {
-    tags: ",",
-    build_args: ",",
-    cache_froms: ",",
-    labels: ",",
+  inputs: {
+    username: { kind: "text" },
+    password: { kind: "text" },
+    registry: { kind: "text" },
+    repository: { kind: "text", required: true },
+    tags: { kind: "list", separator: "," },
+    tag_with_ref: { kind: "boolean" },
+    tag_with_sha: { kind: "boolean" },
+    path: { kind: "text" },
+    dockerfile: { kind: "text" },
+    target: { kind: "text" },
+    always_pull: { kind: "boolean" },
+    build_args: { kind: "list", separator: "," },
+    cache_froms: { kind: "list", separator: "," },
+    labels: { kind: "list", separator: "," },
+    add_git_labels: { kind: "boolean" },
+    push: { kind: "boolean" },
   },
+  outputs: [],
 };
 
 /**
@@ -341,7 +401,7 @@ const V1: ActionSpec = {
  * `dockerBuildPush.v1`, `dockerBuildPush.v5` and `dockerBuildPush.v6` call older majors.
  */
 export function dockerBuildPush(step: DockerBuildPushV7Step = {}): StepDefinition<DockerBuildPushV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerBuildPush);
   return actionStep(V7, step, site);
 }
 
@@ -350,7 +410,7 @@ export function dockerBuildPush(step: DockerBuildPushV7Step = {}): StepDefinitio
  * its inputs and outputs are in [action.yml](https://github.com/docker/build-push-action/blob/v1/action.yml).
  */
 dockerBuildPush.v1 = function dockerBuildPushV1(step: DockerBuildPushV1Step): StepDefinition<DockerBuildPushV1Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerBuildPushV1);
   return actionStep(V1, step, site);
 };
 
@@ -359,7 +419,7 @@ dockerBuildPush.v1 = function dockerBuildPushV1(step: DockerBuildPushV1Step): St
  * its inputs and outputs are in [action.yml](https://github.com/docker/build-push-action/blob/v5/action.yml).
  */
 dockerBuildPush.v5 = function dockerBuildPushV5(step: DockerBuildPushV5Step = {}): StepDefinition<DockerBuildPushV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerBuildPushV5);
   return actionStep(V5, step, site);
 };
 
@@ -368,7 +428,7 @@ dockerBuildPush.v5 = function dockerBuildPushV5(step: DockerBuildPushV5Step = {}
  * its inputs and outputs are in [action.yml](https://github.com/docker/build-push-action/blob/v6/action.yml).
  */
 dockerBuildPush.v6 = function dockerBuildPushV6(step: DockerBuildPushV6Step = {}): StepDefinition<DockerBuildPushV6Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerBuildPushV6);
   return actionStep(V6, step, site);
 };
 
@@ -377,6 +437,6 @@ dockerBuildPush.v6 = function dockerBuildPushV6(step: DockerBuildPushV6Step = {}
  * its inputs and outputs are in [action.yml](https://github.com/docker/build-push-action/blob/v7/action.yml).
  */
 dockerBuildPush.v7 = function dockerBuildPushV7(step: DockerBuildPushV7Step = {}): StepDefinition<DockerBuildPushV7Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerBuildPushV7);
   return actionStep(V7, step, site);
 };

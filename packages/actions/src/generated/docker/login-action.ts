@@ -26,7 +26,19 @@ export interface DockerLoginV4Step extends ActionStepOptions {
 /** The outputs of `docker/login-action@v4`, read as `step.outputs.<name>`. */
 export type DockerLoginV4Output = never;
 
-const V4: ActionSpec = { uses: "docker/login-action@v4", lists: {} };
+const V4: ActionSpec = {
+  uses: "docker/login-action@v4",
+  inputs: {
+    registry: { kind: "text" },
+    username: { kind: "text" },
+    password: { kind: "text" },
+    ecr: { kind: { oneOf: [true, false, "auto"] } },
+    scope: { kind: "text" },
+    logout: { kind: "boolean" },
+    "registry-auth": { kind: "text" },
+  },
+  outputs: [],
+};
 
 /** The inputs of `docker/login-action@v3`, by their exact names. */
 export interface DockerLoginV3With {
@@ -48,7 +60,19 @@ export interface DockerLoginV3Step extends ActionStepOptions {
 /** The outputs of `docker/login-action@v3`, read as `step.outputs.<name>`. */
 export type DockerLoginV3Output = never;
 
-const V3: ActionSpec = { uses: "docker/login-action@v3", lists: {} };
+const V3: ActionSpec = {
+  uses: "docker/login-action@v3",
+  inputs: {
+    registry: { kind: "text" },
+    username: { kind: "text" },
+    password: { kind: "text" },
+    ecr: { kind: { oneOf: [true, false, "auto"] } },
+    scope: { kind: "text" },
+    logout: { kind: "boolean" },
+    "registry-auth": { kind: "text" },
+  },
+  outputs: [],
+};
 
 /**
  * A step that uses [`docker/login-action`](https://github.com/docker/login-action) at v4,
@@ -58,7 +82,7 @@ const V3: ActionSpec = { uses: "docker/login-action@v3", lists: {} };
  * `dockerLogin.v3` calls an older major.
  */
 export function dockerLogin(step: DockerLoginV4Step = {}): StepDefinition<DockerLoginV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerLogin);
   return actionStep(V4, step, site);
 }
 
@@ -67,7 +91,7 @@ export function dockerLogin(step: DockerLoginV4Step = {}): StepDefinition<Docker
  * its inputs and outputs are in [action.yml](https://github.com/docker/login-action/blob/v3/action.yml).
  */
 dockerLogin.v3 = function dockerLoginV3(step: DockerLoginV3Step = {}): StepDefinition<DockerLoginV3Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerLoginV3);
   return actionStep(V3, step, site);
 };
 
@@ -76,6 +100,6 @@ dockerLogin.v3 = function dockerLoginV3(step: DockerLoginV3Step = {}): StepDefin
  * its inputs and outputs are in [action.yml](https://github.com/docker/login-action/blob/v4/action.yml).
  */
 dockerLogin.v4 = function dockerLoginV4(step: DockerLoginV4Step = {}): StepDefinition<DockerLoginV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerLoginV4);
   return actionStep(V4, step, site);
 };

@@ -38,13 +38,20 @@ export type DockerMetadataV6Output = "version" | "tags" | "tag-names" | "labels"
 
 const V6: ActionSpec = {
   uses: "docker/metadata-action@v6",
-  lists: {
-    images: "\n",
-    tags: "\n",
-    flavor: "\n",
-    labels: "\n",
-    annotations: "\n",
+  inputs: {
+    context: { kind: { oneOf: ["workflow", "git"] } },
+    images: { kind: "list", separator: "\n" },
+    tags: { kind: "list", separator: "\n" },
+    flavor: { kind: "list", separator: "\n" },
+    labels: { kind: "list", separator: "\n" },
+    annotations: { kind: "list", separator: "\n" },
+    "sep-tags": { kind: "text" },
+    "sep-labels": { kind: "text" },
+    "sep-annotations": { kind: "text" },
+    "bake-target": { kind: "text" },
+    "github-token": { kind: "text" },
   },
+  outputs: ["version", "tags", "tag-names", "labels", "annotations", "json", "bake-file-tags", "bake-file-labels", "bake-file-annotations", "bake-file"],
 };
 
 /** The inputs of `docker/metadata-action@v5`, by their exact names. */
@@ -79,13 +86,20 @@ export type DockerMetadataV5Output = "version" | "tags" | "tag-names" | "labels"
 
 const V5: ActionSpec = {
   uses: "docker/metadata-action@v5",
-  lists: {
-    images: "\n",
-    tags: "\n",
-    flavor: "\n",
-    labels: "\n",
-    annotations: "\n",
+  inputs: {
+    context: { kind: { oneOf: ["workflow", "git"] } },
+    images: { kind: "list", separator: "\n" },
+    tags: { kind: "list", separator: "\n" },
+    flavor: { kind: "list", separator: "\n" },
+    labels: { kind: "list", separator: "\n" },
+    annotations: { kind: "list", separator: "\n" },
+    "sep-tags": { kind: "text" },
+    "sep-labels": { kind: "text" },
+    "sep-annotations": { kind: "text" },
+    "bake-target": { kind: "text" },
+    "github-token": { kind: "text" },
   },
+  outputs: ["version", "tags", "tag-names", "labels", "annotations", "json", "bake-file-tags", "bake-file-labels", "bake-file-annotations", "bake-file"],
 };
 
 /**
@@ -96,7 +110,7 @@ const V5: ActionSpec = {
  * `dockerMetadata.v5` calls an older major.
  */
 export function dockerMetadata(step: DockerMetadataV6Step = {}): StepDefinition<DockerMetadataV6Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerMetadata);
   return actionStep(V6, step, site);
 }
 
@@ -105,7 +119,7 @@ export function dockerMetadata(step: DockerMetadataV6Step = {}): StepDefinition<
  * its inputs and outputs are in [action.yml](https://github.com/docker/metadata-action/blob/v5/action.yml).
  */
 dockerMetadata.v5 = function dockerMetadataV5(step: DockerMetadataV5Step = {}): StepDefinition<DockerMetadataV5Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerMetadataV5);
   return actionStep(V5, step, site);
 };
 
@@ -114,6 +128,6 @@ dockerMetadata.v5 = function dockerMetadataV5(step: DockerMetadataV5Step = {}): 
  * its inputs and outputs are in [action.yml](https://github.com/docker/metadata-action/blob/v6/action.yml).
  */
 dockerMetadata.v6 = function dockerMetadataV6(step: DockerMetadataV6Step = {}): StepDefinition<DockerMetadataV6Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerMetadataV6);
   return actionStep(V6, step, site);
 };

@@ -39,7 +39,26 @@ export interface DockerSetupBuildxV4Step extends ActionStepOptions {
 /** The outputs of `docker/setup-buildx-action@v4`, read as `step.outputs.<name>`. */
 export type DockerSetupBuildxV4Output = "name" | "driver" | "platforms" | "nodes" | "endpoint" | "status" | "flags";
 
-const V4: ActionSpec = { uses: "docker/setup-buildx-action@v4", lists: { "driver-opts": "\n", platforms: "," } };
+const V4: ActionSpec = {
+  uses: "docker/setup-buildx-action@v4",
+  inputs: {
+    version: { kind: "text" },
+    driver: { kind: "text" },
+    "driver-opts": { kind: "list", separator: "\n" },
+    "buildkitd-flags": { kind: "text" },
+    "buildkitd-config": { kind: "text" },
+    "buildkitd-config-inline": { kind: "text" },
+    use: { kind: "boolean" },
+    name: { kind: "text" },
+    endpoint: { kind: "text" },
+    platforms: { kind: "list", separator: "," },
+    append: { kind: "text" },
+    "keep-state": { kind: "boolean" },
+    "cache-binary": { kind: "boolean" },
+    cleanup: { kind: "boolean" },
+  },
+  outputs: ["name", "driver", "platforms", "nodes", "endpoint", "status", "flags"],
+};
 
 /** The inputs of `docker/setup-buildx-action@v3`, by their exact names. */
 export interface DockerSetupBuildxV3With {
@@ -90,7 +109,29 @@ export interface DockerSetupBuildxV3Step extends ActionStepOptions {
 /** The outputs of `docker/setup-buildx-action@v3`, read as `step.outputs.<name>`. */
 export type DockerSetupBuildxV3Output = "name" | "driver" | "platforms" | "nodes" | "endpoint" | "status" | "flags";
 
-const V3: ActionSpec = { uses: "docker/setup-buildx-action@v3", lists: { "driver-opts": "\n", platforms: "," } };
+const V3: ActionSpec = {
+  uses: "docker/setup-buildx-action@v3",
+  inputs: {
+    version: { kind: "text" },
+    driver: { kind: "text" },
+    "driver-opts": { kind: "list", separator: "\n" },
+    "buildkitd-flags": { kind: "text" },
+    "buildkitd-config": { kind: "text" },
+    "buildkitd-config-inline": { kind: "text" },
+    use: { kind: "boolean" },
+    name: { kind: "text" },
+    endpoint: { kind: "text" },
+    platforms: { kind: "list", separator: "," },
+    append: { kind: "text" },
+    "keep-state": { kind: "boolean" },
+    "cache-binary": { kind: "boolean" },
+    cleanup: { kind: "boolean" },
+    config: { kind: "text" },
+    "config-inline": { kind: "text" },
+    install: { kind: "boolean" },
+  },
+  outputs: ["name", "driver", "platforms", "nodes", "endpoint", "status", "flags"],
+};
 
 /**
  * A step that uses [`docker/setup-buildx-action`](https://github.com/docker/setup-buildx-action) at v4,
@@ -100,7 +141,7 @@ const V3: ActionSpec = { uses: "docker/setup-buildx-action@v3", lists: { "driver
  * `dockerSetupBuildx.v3` calls an older major.
  */
 export function dockerSetupBuildx(step: DockerSetupBuildxV4Step = {}): StepDefinition<DockerSetupBuildxV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerSetupBuildx);
   return actionStep(V4, step, site);
 }
 
@@ -109,7 +150,7 @@ export function dockerSetupBuildx(step: DockerSetupBuildxV4Step = {}): StepDefin
  * its inputs and outputs are in [action.yml](https://github.com/docker/setup-buildx-action/blob/v3/action.yml).
  */
 dockerSetupBuildx.v3 = function dockerSetupBuildxV3(step: DockerSetupBuildxV3Step = {}): StepDefinition<DockerSetupBuildxV3Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerSetupBuildxV3);
   return actionStep(V3, step, site);
 };
 
@@ -118,6 +159,6 @@ dockerSetupBuildx.v3 = function dockerSetupBuildxV3(step: DockerSetupBuildxV3Ste
  * its inputs and outputs are in [action.yml](https://github.com/docker/setup-buildx-action/blob/v4/action.yml).
  */
 dockerSetupBuildx.v4 = function dockerSetupBuildxV4(step: DockerSetupBuildxV4Step = {}): StepDefinition<DockerSetupBuildxV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerSetupBuildxV4);
   return actionStep(V4, step, site);
 };

@@ -29,7 +29,16 @@ export interface DockerSetupQemuV4Step extends ActionStepOptions {
 /** The outputs of `docker/setup-qemu-action@v4`, read as `step.outputs.<name>`. */
 export type DockerSetupQemuV4Output = "platforms";
 
-const V4: ActionSpec = { uses: "docker/setup-qemu-action@v4", lists: { platforms: "," } };
+const V4: ActionSpec = {
+  uses: "docker/setup-qemu-action@v4",
+  inputs: {
+    image: { kind: "text" },
+    platforms: { kind: "list", separator: "," },
+    reset: { kind: "boolean" },
+    "cache-image": { kind: "boolean" },
+  },
+  outputs: ["platforms"],
+};
 
 /** The inputs of `docker/setup-qemu-action@v3`, by their exact names. */
 export interface DockerSetupQemuV3With {
@@ -52,7 +61,15 @@ export interface DockerSetupQemuV3Step extends ActionStepOptions {
 /** The outputs of `docker/setup-qemu-action@v3`, read as `step.outputs.<name>`. */
 export type DockerSetupQemuV3Output = "platforms";
 
-const V3: ActionSpec = { uses: "docker/setup-qemu-action@v3", lists: { platforms: "," } };
+const V3: ActionSpec = {
+  uses: "docker/setup-qemu-action@v3",
+  inputs: {
+    image: { kind: "text" },
+    platforms: { kind: "list", separator: "," },
+    "cache-image": { kind: "boolean" },
+  },
+  outputs: ["platforms"],
+};
 
 /**
  * A step that uses [`docker/setup-qemu-action`](https://github.com/docker/setup-qemu-action) at v4,
@@ -62,7 +79,7 @@ const V3: ActionSpec = { uses: "docker/setup-qemu-action@v3", lists: { platforms
  * `dockerSetupQemu.v3` calls an older major.
  */
 export function dockerSetupQemu(step: DockerSetupQemuV4Step = {}): StepDefinition<DockerSetupQemuV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerSetupQemu);
   return actionStep(V4, step, site);
 }
 
@@ -71,7 +88,7 @@ export function dockerSetupQemu(step: DockerSetupQemuV4Step = {}): StepDefinitio
  * its inputs and outputs are in [action.yml](https://github.com/docker/setup-qemu-action/blob/v3/action.yml).
  */
 dockerSetupQemu.v3 = function dockerSetupQemuV3(step: DockerSetupQemuV3Step = {}): StepDefinition<DockerSetupQemuV3Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerSetupQemuV3);
   return actionStep(V3, step, site);
 };
 
@@ -80,6 +97,6 @@ dockerSetupQemu.v3 = function dockerSetupQemuV3(step: DockerSetupQemuV3Step = {}
  * its inputs and outputs are in [action.yml](https://github.com/docker/setup-qemu-action/blob/v4/action.yml).
  */
 dockerSetupQemu.v4 = function dockerSetupQemuV4(step: DockerSetupQemuV4Step = {}): StepDefinition<DockerSetupQemuV4Output> {
-  const site = captureCallSite();
+  const site = captureCallSite(dockerSetupQemuV4);
   return actionStep(V4, step, site);
 };
