@@ -41,8 +41,8 @@ const docs = await import(pathToFileURL(bundle).href);
 const { renderAll } = await import("./generators.mjs");
 
 const stale = [];
-function apply(stage) {
-  const { files, orphans } = renderAll(docs, stage);
+async function apply(stage) {
+  const { files, orphans } = await renderAll(docs, stage);
   for (const [path, text] of files) {
     let current;
     try {
@@ -75,7 +75,9 @@ function run(label, command, commandArgs) {
   }
 }
 
-apply("source");
+await apply("source");
+// The DSL types are derived from the model, which reads the facts the source stage just wrote.
+await apply("model");
 // The workflows are built by the CLI from the sources just generated.
 run("building the CLI", process.execPath, ["packages/cli/scripts/build.mjs"]);
 const projects = [".", ...readdirSync(join(root, "examples")).map((name) => `examples/${name}`)];
@@ -88,7 +90,7 @@ for (const project of projects) {
   );
   workflowsStale ||= result.status !== 0;
 }
-apply("docs");
+await apply("docs");
 
 if (stale.length > 0) {
   console.error(`pnpm generate --check: ${stale.length} generated file(s) differ from what their generator makes:`);

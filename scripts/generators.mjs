@@ -16,6 +16,7 @@ import { generateBindings } from "../packages/actions/scripts/codegen.mjs";
 import { readAllActionData } from "../packages/actions/scripts/data.mjs";
 import { generateTable, TABLE_FILE } from "../packages/actions/scripts/table.mjs";
 import { renderCatalog } from "../packages/cli/scripts/gen-catalog.mjs";
+import { renderDslTypes } from "../packages/core/scripts/gen-dsl-types.mjs";
 import { renderFacts } from "../packages/core/scripts/gen-facts.mjs";
 
 /** The repository root, with a trailing slash. */
@@ -55,6 +56,14 @@ export function generators(docs) {
       stage: "source",
       render: () =>
         new Map([["packages/core/src/facts/github.gen.ts", renderFacts(JSON.parse(read("data/github-facts.json")))]]),
+    },
+    {
+      name: "DSL types",
+      output: "packages/core/src/model/dsl-types.gen.ts",
+      generator: "packages/core/scripts/gen-dsl-types.mjs",
+      input: "the model's zod schemas (packages/core/src/model), which read the generated facts",
+      stage: "model",
+      render: async () => new Map([["packages/core/src/model/dsl-types.gen.ts", await renderDslTypes()]]),
     },
     {
       name: "action bindings",
@@ -154,12 +163,12 @@ export function generators(docs) {
 }
 
 /** Every file the generators own, with the text they would write; the orphans they would delete. */
-export function renderAll(docs, stage) {
+export async function renderAll(docs, stage) {
   const files = new Map();
   const orphans = [];
   for (const generator of generators(docs)) {
     if (stage !== undefined && generator.stage !== stage) continue;
-    const own = generator.render();
+    const own = await generator.render();
     for (const [path, text] of own) files.set(path, text);
     orphans.push(...(generator.orphans?.(own) ?? []));
   }
@@ -167,8 +176,8 @@ export function renderAll(docs, stage) {
 }
 
 /** The files whose committed text differs from what their generator makes, and the orphans. */
-export function staleFiles(docs, stage) {
-  const { files, orphans } = renderAll(docs, stage);
+export async function staleFiles(docs, stage) {
+  const { files, orphans } = await renderAll(docs, stage);
   const stale = [];
   for (const [path, text] of files) {
     let current;

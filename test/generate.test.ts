@@ -6,15 +6,15 @@ import * as docs from "../scripts/docs-sources.ts";
 import { generators, staleFiles } from "../scripts/generators.mjs";
 
 describe("pnpm generate", () => {
-  test("every generated file is what its generator makes (run `pnpm generate` if not)", () => {
-    expect(staleFiles(docs)).toEqual([]);
+  test("every generated file is what its generator makes (run `pnpm generate` if not)", async () => {
+    expect(await staleFiles(docs)).toEqual([]);
   });
 
-  test("each generator names its output, script and input, and owns its files alone", () => {
+  test("each generator names its output, script and input, and owns its files alone", async () => {
     const owners = new Map<string, string>();
     for (const generator of generators(docs)) {
       expect(generator.output && generator.generator && generator.input, generator.name).toBeTruthy();
-      for (const path of generator.render().keys()) {
+      for (const path of (await generator.render()).keys()) {
         expect(owners.get(path), `${path} is written by two generators`).toBeUndefined();
         owners.set(path, generator.name);
       }
