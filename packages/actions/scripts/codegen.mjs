@@ -1,7 +1,7 @@
 // Writes the typed action bindings of @wfgen/actions, one module per action in src/generated/<owner>/<repo>.ts
-// plus src/index.ts, from the action.yml files kept in shared/data/actions beside the repository.
+// plus src/index.ts, from the facts of each action's action.yml kept in data/actions (see data.mjs).
 //
-//   pnpm --filter @wfgen/actions run codegen
+//   pnpm generate      (or: pnpm --filter @wfgen/actions run codegen)
 //
 // generateBindings only reads, so a test can compare the committed files with what the generator makes today.
 // renderBinding is the same generator for one action outside this package: `wfgen add` calls it with an
@@ -9,20 +9,20 @@
 // Facts come from action.yml (input and output names, required, defaults, deprecation); its descriptions do
 // not: the generated docs link to the action instead.
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IndentationText, NewLineKind, Project, QuoteKind, VariableDeclarationKind } from "ts-morph";
-import { parse, parseDocument } from "yaml";
+import { parseDocument } from "yaml";
+import { ACTIONS_DIR_URL, actionFacts, listActions, readActionData } from "./data.mjs";
 
-/** Where the action metadata is read from: `shared/data/actions/<owner>/<repo>/<major>/action.yml`. */
-export const ACTIONS_DIR_URL = new URL("../../../../shared/data/actions/", import.meta.url);
+export { ACTIONS_DIR_URL };
 
 /** The package root; the keys of generateBindings' map are relative to it. */
 export const PACKAGE_URL = new URL("../", import.meta.url);
 
 /** The command that regenerates the bindings, named in every generated header and in the drift test. */
-export const REGENERATE = "pnpm --filter @wfgen/actions run codegen";
+export const REGENERATE = "pnpm generate";
 
 // Majors whose action.yml declares one of these runtimes (or none: the pre-2019 `plugin` form) are left
 // out: GitHub's runners have retired them, so a typed binding would only invite a broken step.
@@ -89,16 +89,12 @@ const OVERRIDES = {
 };
 
 /**
- * The generated files: path relative to the package root -> contents. Reads every
- * `<owner>/<repo>/<major>/action.yml` under `actionsDir`; throws when the data and the override table
- * disagree, so a data update that needs a decision fails loudly.
+ * The generated files: path relative to the package root -> contents. Reads every action of the data in
+ * `actionsDir`; throws when the data and the override table disagree, so a data update that needs a
+ * decision fails loudly.
  */
 export function generateBindings(actionsDir = ACTIONS_DIR_URL) {
-  const root = fileURLToPath(actionsDir);
-  const actions = [];
-  for (const owner of subdirectories(root)) {
-    for (const repo of subdirectories(`${root}/${owner}`)) actions.push(readAction(root, owner, repo));
-  }
+  const actions = listActions(actionsDir).map((slug) => readAction(slug, readActionData(slug, actionsDir)));
   checkOverrides(actions);
   const files = new Map();
   for (const action of actions) {
@@ -149,11 +145,11 @@ export function renderBinding({ actionYml, intent, sha, file = "action.yml", hea
   if (path !== undefined && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) {
     throw new Error(`${intent} is a reusable workflow, not an action`);
   }
-  const yml = readActionYml(actionYml, file);
+  const facts = actionFacts(readActionYml(actionYml, file));
   const folder = path ? `/${path}` : "";
   const major = readMajor(
     slug,
-    yml,
+    facts,
     {
       major: ref,
       label: "",
@@ -220,22 +216,15 @@ function readActionYml(text, file) {
   return yml;
 }
 
-export function subdirectories(path) {
-  return readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-export function readAction(root, owner, repo) {
-  const slug = `${owner}/${repo}`;
-  const majors = subdirectories(`${root}/${slug}`)
+/** One action of the data (`readActionData`), with its majors on a runtime GitHub still supports. */
+export function readAction(slug, data) {
+  const [owner, repo] = slug.split("/");
+  const majors = Object.keys(data.refs)
     .filter((ref) => /^v\d+$/.test(ref))
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
-    .map((major) => ({ major, yml: parse(readFileSync(`${root}/${slug}/${major}/action.yml`, "utf8")) }))
-    .filter(({ yml }) => !RETIRED_RUNTIMES.has(yml.runs?.using))
-    .map(({ major, yml }) =>
-      readMajor(slug, yml, {
+    .filter((major) => !RETIRED_RUNTIMES.has(data.refs[major].using))
+    .map((major) =>
+      readMajor(slug, data.refs[major], {
         major,
         label: major.toUpperCase(),
         property: major,
@@ -243,20 +232,20 @@ export function readAction(root, owner, repo) {
         readmeUrl: `https://github.com/${slug}/tree/${major}#readme`,
       }),
     );
-  if (majors.length === 0) throw new Error(`${slug}: no major in ${root} runs on a runtime GitHub still supports`);
+  if (majors.length === 0) throw new Error(`${slug}: no major in the data runs on a runtime GitHub still supports`);
   return { ...actionNames(owner, repo, undefined), slug, page: `https://github.com/${slug}`, majors };
 }
 
 /**
- * One major (or ref) of an action, from its parsed action.yml. `at` says how it is named: `major` is the ref
- * of its intent, `label` the suffix of its type names, `property` the binding's property that calls it (none
- * in a user's module), and the two links.
+ * One major (or ref) of an action, from the facts of its action.yml (`actionFacts`). `at` says how it is
+ * named: `major` is the ref of its intent, `label` the suffix of its type names, `property` the binding's
+ * property that calls it (none in a user's module), and the two links.
  */
-function readMajor(slug, yml, at, strict = true) {
+function readMajor(slug, facts, at, strict = true) {
   return {
     ...at,
-    inputs: Object.entries(yml.inputs ?? {}).map(([name, spec]) => readInput(slug, at.major, name, spec ?? {}, strict)),
-    outputs: Object.keys(yml.outputs ?? {}),
+    inputs: Object.entries(facts.inputs).map(([name, fact]) => readInput(slug, at.major, name, fact, strict)),
+    outputs: facts.outputs,
   };
 }
 
@@ -271,8 +260,8 @@ function actionNames(owner, repo, path) {
 
 // `strict` (the committed bindings) makes a default outside an override's values an error to decide on;
 // otherwise (a user's binding, perhaps of an older release) the override is not used for that input.
-export function readInput(slug, major, name, spec, strict = true) {
-  const fallback = spec.default ?? undefined;
+export function readInput(slug, major, name, fact, strict = true) {
+  const fallback = fact.default;
   let kind = OVERRIDES[`${slug}@${major}`]?.[name] ?? OVERRIDES[slug]?.[name] ?? kindOfDefault(fallback);
   if (kind.values && fallback !== undefined && !kind.values.some((value) => String(value) === String(fallback))) {
     if (!strict) kind = kindOfDefault(fallback);
@@ -282,8 +271,8 @@ export function readInput(slug, major, name, spec, strict = true) {
     name,
     kind,
     fallback,
-    required: (spec.required === true || spec.required === "true") && fallback === undefined,
-    deprecated: spec.deprecationMessage !== undefined,
+    required: fact.required === true && fallback === undefined,
+    deprecated: fact.deprecated === true,
   };
 }
 
@@ -519,7 +508,7 @@ function renderIndex(actions) {
     },
     ...actions.map((action) => ({ moduleSpecifier: `./generated/${action.slug}.ts` })),
   ]);
-  return finish(file, packageHeader("for every action in shared/data/actions"));
+  return finish(file, packageHeader("for every action in data/actions"));
 }
 
 function newSourceFile() {

@@ -1,5 +1,5 @@
 /**
- * The one table of what wfgen knows of the actions in shared/data/actions, generated from their action.yml by
+ * The one table of what wfgen knows of the actions in data/actions, generated from their action.yml by
  * scripts/table.mjs with the bindings' own typing rules. `wfgen lint` reads it through `@wfgen/actions/metadata`,
  * `wfgen import` through `@wfgen/actions/table`; neither is exported from the package's main entry.
  */

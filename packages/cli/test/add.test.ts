@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { actionYmlOf, readActionData } from "@wfgen/actions/data";
 import { describe, expect, test } from "vitest";
 import { GREET_SHA, GREET_TS, GREET_YML, OLD_SHA, greetGitHub } from "./add-helpers.ts";
 import { actionTags, deadUrl, startFakeGitHub, type FakeGitHub } from "./fake-github.ts";
@@ -107,7 +108,7 @@ describe("wfgen add against the GitHub API", () => {
     expect(existsSync(join(dir, ".github"))).toBe(false);
   });
 
-  test("a real action from shared/data/actions gets the types wfgen's own binding of that major has", async () => {
+  test("a real action from data/actions gets the types wfgen's own binding of that major has", async () => {
     const github = await startFakeGitHub();
     const dir = repo({ "ci/workflows.ts": workflowsTs("ci") });
     const result = await wfgen(dir, ["add", "docker/login-action@v3", "--entry", "ci/workflows.ts"], {
@@ -284,10 +285,7 @@ describe("wfgen add --from", () => {
   test("a GitHub that cannot be reached falls back to the catalog, which pins the popular actions", async () => {
     const dir = repo({
       "workflows.ts": workflowsTs("ci"),
-      "setup-node.yml": readFileSync(
-        new URL("../../../../shared/data/actions/actions/setup-node/v4/action.yml", import.meta.url),
-        "utf8",
-      ),
+      "setup-node.yml": actionYmlOf("actions/setup-node", readActionData("actions/setup-node").refs.v4!),
     });
     const result = await wfgen(dir, ["add", "actions/setup-node@v4", "--from", "setup-node.yml"], {
       WFGEN_GITHUB_API_URL: await deadUrl(),

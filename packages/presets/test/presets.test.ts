@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { checkWithGitHubParser, github, job, renderWorkflows, sh, workflow, type WorkflowDefinition } from "@wfgen/core";
+import { readFixture } from "../../../test/fixtures.ts";
 import {
   containerPush,
   containerPushJob,
@@ -13,7 +12,7 @@ import {
   packageCleanup,
 } from "../src/index.ts";
 
-const seed = (file: string) => parse(readFileSync(fileURLToPath(new URL(`../../../../shared/data/seed/${file}`, import.meta.url)), "utf8"));
+const seed = (file: string) => parse(readFixture(`seed/${file}`));
 
 function render(definition: WorkflowDefinition) {
   const result = renderWorkflows([{ exportName: "w", value: definition }], { source: "workflows.ts" });
@@ -57,6 +56,12 @@ describe("presets reproduce GitHub's examples", () => {
     const { value, text } = render(containerPush());
     expect(normalise(value)).toEqual(normalise(seed("demo-push.yml")));
     expect(checkWithGitHubParser("demo-push.yml", text)).toEqual([]);
+  });
+
+  test("ghcrInstall({ kind: \"npm\" }) is the documented install from GitHub Packages", () => {
+    const { value, text } = render(ghcrInstall({ kind: "npm", scope: "@octo-org" }));
+    expect(normalise(value)).toEqual(normalise(seed("install-npm.yml")));
+    expect(checkWithGitHubParser("install-npm.yml", text)).toEqual([]);
   });
 });
 

@@ -311,8 +311,6 @@ export type WorkflowFields = {
               "branches-ignore"?: string | string[] | undefined;
               paths?: string | string[] | undefined;
               "paths-ignore"?: string | string[] | undefined;
-              tags?: string | string[] | undefined;
-              "tags-ignore"?: string | string[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
@@ -392,8 +390,6 @@ export type WorkflowFields = {
               "branches-ignore"?: string | string[] | undefined;
               paths?: string | string[] | undefined;
               "paths-ignore"?: string | string[] | undefined;
-              tags?: string | string[] | undefined;
-              "tags-ignore"?: string | string[] | undefined;
               raw?: Record<string, unknown> | undefined;
             }
           | null
