@@ -222,7 +222,7 @@ function reportError(error: unknown, io: IO, json: boolean, command: string | un
     if (json) {
       const location = error.location ? { location: error.location } : {};
       io.stdout.write(
-        `${JSON.stringify({ version: 1, command, ok: false, error: { code: error.code, message: error.message, ...location } }, null, 2)}\n`,
+        `${JSON.stringify({ version: 1, command, ok: false, error: { code: error.code, message: error.message, ...location, ...error.json } }, null, 2)}\n`,
       );
     } else {
       const where = error.location ? `${formatLocation(error.location)}: ` : "";
@@ -231,6 +231,12 @@ function reportError(error: unknown, io: IO, json: boolean, command: string | un
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (json) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stdout.write(
+      `${JSON.stringify({ version: 1, command, ok: false, error: { code: "internal-error", message } }, null, 2)}\n`,
+    );
+  }
   io.stderr.write(
     `wfgen: internal error: ${detail}\n\n` +
       "This is a bug in wfgen, not in your workflows. Please report it in wfgen's issue tracker with the output above and:\n" +

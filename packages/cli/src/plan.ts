@@ -13,6 +13,7 @@ import { importUserModule } from "./load/module.ts";
 import { configFileOf, loadConfig, resolveProjects, resolveRoot, type Project, type ProjectFlags } from "./load/project.ts";
 import { lintRendered, type LintRun, type RenderedFileToLint } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
+import { checkInsideProject } from "./fs/inside-project.ts";
 
 /** A file some workflow renders to. */
 export interface TargetFile {
@@ -36,6 +37,10 @@ export interface OrphanFile {
 
 /** Everything `build` and `check` need to decide. */
 export interface Plan {
+  /** The project root (`--cwd`): nothing is written outside it. */
+  root: string;
+  /** The output folders, checked to be real folders inside the root. */
+  folders: string[];
   files: TargetFile[];
   orphans: OrphanFile[];
   /**
@@ -67,6 +72,8 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const root = resolveRoot(flags, io.cwd);
   const config = await loadConfig(root, io.cwd);
   const projects = await resolveProjects(root, flags, io.cwd, config);
+  const folders = [...new Set(projects.map((p) => p.out))];
+  for (const folder of folders) checkInsideProject(root, folder, io.cwd, "folder");
   const toLint: RenderedFileToLint[] = [];
   const files: TargetFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -120,9 +127,8 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       files.push({ path, display, content: file.content, exportName: file.exportName, current });
     }
   }
-  const outDirs = [...new Set(projects.map((p) => p.out))];
   const { isGeneratedFile } = await core();
-  const orphans = outDirs.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile));
+  const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile));
   files.sort((a, b) => compare(a.display, b.display));
   const configFile = configFileOf(root);
   const lint = await lintRendered(
@@ -131,7 +137,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     diagnostics,
   );
   diagnostics.push(...lint.findings);
-  return { files, orphans, diagnostics, lint };
+  return { root, folders, files, orphans, diagnostics, lint };
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */

@@ -8,11 +8,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
-import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, lockPathOf, readLockFile } from "../load/lock.ts";
 import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot } from "../load/project.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
-import { writeAtomically } from "../fs/write-atomically.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
 import { expandFileArguments } from "../lint/files.ts";
 
 /** Flags and arguments of `wfgen import`. */
@@ -61,9 +61,11 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
 
   const written: string[] = [];
   if (result.source !== undefined) {
-    writeAtomically(out, result.source, show(out));
-    written.push(show(out));
-    if (await writeLockFile(lockPath, result.lock, io.cwd)) written.push(show(lockPath));
+    const changes: FileChange[] = [{ path: out, content: result.source }];
+    const lockUpdate = await lockChange(lockPath, result.lock, io.cwd);
+    if (lockUpdate) changes.push(lockUpdate);
+    applyChanges(root, changes, io.cwd);
+    written.push(...changes.map((c) => show(c.path)));
   }
 
   const ok = problems.length === 0 && result.source !== undefined;

@@ -21,9 +21,12 @@ import { isScalar, parseDocument } from "yaml";
 import { compareTags, isUnder, parseVersion } from "../github/versions.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { loadIntents, lockGroups } from "../load/intents.ts";
-import { readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, readLockFile } from "../load/lock.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { leftoverNote } from "../fs/leftovers.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { displayPath } from "../paths.ts";
+import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
 import { wfgenCommand } from "../output/command-line.ts";
 
@@ -64,6 +67,7 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
   const edits: IntentEdit[] = [];
   const warnings: string[] = [];
   const locks: Array<{ path: string; written: boolean }> = [];
+  const changes: FileChange[] = [];
   let unchanged = 0;
   const now = new Date().toISOString();
 
@@ -87,7 +91,9 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
         else syncImage(use, found);
       }
     }
-    locks.push({ path: group.display, written: await writeLockFile(group.path, lock, io.cwd) });
+    const change = await lockChange(group.path, lock, io.cwd);
+    if (change) changes.push(change);
+    locks.push({ path: group.display, written: change !== undefined });
 
     function syncAction(use: Extract<IntentUse, { kind: "remote" }>, found: Found): void {
       const { intent } = use;
@@ -157,9 +163,12 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
     }
   }
 
+  const { notes, note } = noteTaker(io, options.json, style);
+  for (const file of applyChanges(root, changes, io.cwd).leftovers) note(leftoverNote(file));
+
   if (options.json) {
     io.stdout.write(
-      `${JSON.stringify({ version: 1, command: "sync", ok: true, locks, synced, edits, unchanged, warnings }, null, 2)}\n`,
+      `${JSON.stringify({ version: 1, command: "sync", ok: true, locks, synced, edits, unchanged, warnings, notes }, null, 2)}\n`,
     );
     return ExitCode.ok;
   }

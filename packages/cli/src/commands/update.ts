@@ -21,7 +21,9 @@ import { ResolveError, type Resolver } from "../github/resolver.ts";
 import { isUnder, newerMajorRef } from "../github/versions.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { loadIntents, lockGroups } from "../load/intents.ts";
-import { readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, readLockFile } from "../load/lock.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { leftoverNote } from "../fs/leftovers.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
@@ -71,6 +73,7 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
   const unchanged: string[] = [];
   const failed: Array<{ intent: string; message: string; fix?: string }> = [];
   const locks: Array<{ path: string; written: boolean }> = [];
+  const changes: FileChange[] = [];
   let matched = 0;
 
   for (const group of lockGroups(projects, io.cwd)) {
@@ -125,13 +128,16 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
         failed.push({ intent: key, message: error.message, ...(error.fix && { fix: error.fix }) });
       }
     }
-    locks.push({ path: group.display, written: await writeLockFile(group.path, lock, io.cwd) });
+    const change = await lockChange(group.path, lock, io.cwd);
+    if (change) changes.push(change);
+    locks.push({ path: group.display, written: change !== undefined });
   }
   if (options.action !== undefined && matched === 0) {
     throw new CliError("no-such-action", `no entry of wfgen.lock.json is for ${options.action}.`, {
       details: ["Name an action as workflows.ts uses it: owner/repo, owner/repo/path or owner/repo@ref."],
     });
   }
+  for (const file of applyChanges(root, changes, io.cwd).leftovers) note(leftoverNote(file));
 
   const ok = failed.length === 0;
   if (options.json) {

@@ -5,6 +5,7 @@
 import type { Workflow } from "../model/index.ts";
 import { WORKFLOW } from "./brand.ts";
 import { captureCallSite, type CallSite } from "./callsite.ts";
+import { fileNameProblem, workflowFileName } from "./file-name.ts";
 import type { JobDefinition, JobInput } from "./job.ts";
 import type { Lift } from "./lift.ts";
 
@@ -22,7 +23,12 @@ export interface WorkflowDefinition {
   readonly site: CallSite;
 }
 
-/** Create a workflow written to `<file>.yml` in the output folder. */
+/**
+ * Create a workflow written to `<file>.yml` in the output folder. Throws when `file` is not a plain file name
+ * (see file-name.ts): the error then points at the line that called `workflow()`.
+ */
 export function workflow(file: string, input: WorkflowInput): WorkflowDefinition {
-  return { [WORKFLOW]: true, file: /\.ya?ml$/.test(file) ? file : `${file}.yml`, input, site: captureCallSite() };
+  const problem = fileNameProblem(file);
+  if (problem !== undefined) throw new Error(`workflow(${JSON.stringify(file)}, ...): ${problem}.`);
+  return { [WORKFLOW]: true, file: workflowFileName(file), input, site: captureCallSite() };
 }
