@@ -168,7 +168,7 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
 
   if (options.json) {
     io.stdout.write(
-      `${JSON.stringify({ version: 1, command: "sync", ok: true, locks, synced, edits, unchanged, warnings, notes }, null, 2)}\n`,
+      `${JSON.stringify({ version: 1, command: "sync", ok: true, locks, synced, edits, unchanged, warnings, ...(notes.length > 0 && { notes }) }, null, 2)}\n`,
     );
     return ExitCode.ok;
   }
