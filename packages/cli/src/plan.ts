@@ -3,7 +3,7 @@
  * and validate all workflows, read the files at their target paths, and find orphans. `build` and `check`
  * both start here, so they can never disagree about what is out of date.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
 import type { Diagnostic } from "@wfgen/core";
 import { CliError } from "./errors.ts";
@@ -14,6 +14,8 @@ import { configFileOf, loadConfig, resolveProjects, resolveRoot, type Project, t
 import { lintRendered, type LintRun, type RenderedFileToLint } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
 import { checkInsideProject } from "./fs/inside-project.ts";
+import { readBoundedText } from "./fs/read-bounded.ts";
+import { limitsOf } from "./limits.ts";
 
 /** A file some workflow renders to. */
 export interface TargetFile {
@@ -70,6 +72,8 @@ export type ParserScope = "all" | "changed";
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
 export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
   const root = resolveRoot(flags, io.cwd);
+  const { maxFileBytes } = limitsOf(io.env);
+  const readIfExists = (path: string): string | undefined => readExisting(path, maxFileBytes, io.cwd);
   const config = await loadConfig(root, io.cwd);
   const projects = await resolveProjects(root, flags, io.cwd, config);
   const folders = [...new Set(projects.map((p) => p.out))];
@@ -128,7 +132,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     }
   }
   const { isGeneratedFile } = await core();
-  const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile));
+  const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile, readIfExists));
   files.sort((a, b) => compare(a.display, b.display));
   const configFile = configFileOf(root);
   const lint = await lintRendered(
@@ -176,12 +180,14 @@ function findOrphans(
   claimed: Map<string, string>,
   cwd: string,
   isGeneratedFile: (content: string) => boolean,
+  readIfExists: (path: string) => string | undefined,
 ): OrphanFile[] {
   if (!existsSync(dir)) return [];
   const orphans: OrphanFile[] = [];
-  for (const name of readdirSync(dir).sort(compare)) {
-    if (!/\.ya?ml$/.test(name)) continue;
-    const path = join(dir, name);
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name))) {
+    // wfgen writes regular files only: a link, a pipe or a folder named *.yml was never one of its files.
+    if (!/\.ya?ml$/.test(entry.name) || !entry.isFile()) continue;
+    const path = join(dir, entry.name);
     if (claimed.has(path.toLowerCase())) continue;
     const current = readIfExists(path);
     if (current !== undefined && isGeneratedFile(current))
@@ -190,13 +196,16 @@ function findOrphans(
   return orphans;
 }
 
-function readIfExists(path: string): string | undefined {
+/** The file at a target path, bounded; undefined when there is none. */
+function readExisting(path: string, maxFileBytes: number, cwd: string): string | undefined {
   try {
-    return readFileSync(path, "utf8");
+    return readBoundedText(path, maxFileBytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    // EISDIR, EACCES: the path is taken by something wfgen must not touch; let the command report it.
-    throw new CliError("unreadable-file", `cannot read ${path}: ${(error as Error).message}`);
+    // A folder, a pipe, a huge file, EACCES: the path is taken by something wfgen must not touch.
+    throw new CliError("unreadable-file", `cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`, {
+      location: { file: displayPath(path, cwd) },
+    });
   }
 }
 

@@ -9,6 +9,7 @@ import { bindingFile, bindingsDir, importSpecifier } from "../add/paths.ts";
 import { fetchActionYml, pinOf, readFrom, remote, type AddIntent } from "../add/source.ts";
 import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
+import { limitsOf } from "../limits.ts";
 import { lockChange, lockPathOf, readLockFile } from "../load/lock.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { noteTaker } from "../output/notes.ts";
@@ -69,7 +70,9 @@ export async function add(options: AddOptions, io: IO): Promise<ExitCode> {
     lockDisplay: show(lockPath),
   });
   const yml =
-    options.from !== undefined ? readFrom(options.from, root, io.cwd) : await fetchActionYml(intent, pin, github);
+    options.from !== undefined
+      ? readFrom(options.from, root, io.cwd, limitsOf(io.env).maxFileBytes)
+      : await fetchActionYml(intent, pin, github);
 
   const { ActionYmlError, renderBinding } = codegen;
   let rendered: ReturnType<typeof renderBinding>;

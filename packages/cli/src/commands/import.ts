@@ -4,7 +4,7 @@
  * others still are; the output file is only ever created (or replaced with `--force`), and the lock only
  * gains entries. ts-morph and prettier load inside the import module, so no other command pays for them.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
@@ -13,6 +13,8 @@ import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot } from "../load/project.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
 import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { readBoundedText } from "../fs/read-bounded.ts";
+import { limitsOf } from "../limits.ts";
 import { expandFileArguments } from "../lint/files.ts";
 
 /** Flags and arguments of `wfgen import`. */
@@ -45,9 +47,10 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
 
   const inputs: Array<{ display: string; text: string }> = [];
   const unreadable: Array<{ file: string; message: string }> = [];
+  const { maxFileBytes } = limitsOf(io.env);
   for (const path of expand(options.files, root, io.cwd)) {
     try {
-      inputs.push({ display: show(path), text: readFileSync(path, "utf8") });
+      inputs.push({ display: show(path), text: readBoundedText(path, maxFileBytes) });
     } catch (error) {
       unreadable.push({ file: show(path), message: `cannot read it: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}` });
     }

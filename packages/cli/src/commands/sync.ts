@@ -5,7 +5,7 @@
  * moved an action to another major release, the old intent keeps the new pin (the check stays green) and
  * the message names the intent to write in workflows.ts.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   formatPath,
@@ -19,7 +19,10 @@ import {
 } from "@wfgen/core";
 import { isScalar, parseDocument } from "yaml";
 import { compareTags, isUnder, parseVersion } from "../github/versions.ts";
+import { CliError } from "../errors.ts";
+import { readBoundedText } from "../fs/read-bounded.ts";
 import { ExitCode, type IO } from "../io.ts";
+import { limitsOf } from "../limits.ts";
 import { loadIntents, lockGroups } from "../load/intents.ts";
 import { lockChange, readLockFile } from "../load/lock.ts";
 import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
@@ -71,6 +74,14 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
   let unchanged = 0;
   const now = new Date().toISOString();
 
+  const { maxFileBytes } = limitsOf(io.env);
+  const readGenerated = (path: string): string => {
+    try {
+      return readBoundedText(path, maxFileBytes);
+    } catch (error) {
+      throw new CliError("unreadable-file", `cannot read ${displayPath(path, io.cwd)}: ${(error as Error).message}`);
+    }
+  };
   for (const group of lockGroups(projects, io.cwd)) {
     const lock: Lock = await readLockFile(group.path, io.cwd);
     // The newest version a file pins wins when two files disagree about one intent.
@@ -81,7 +92,7 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
         const workflow = use.where.workflow ?? "";
         if (!docs.has(workflow)) {
           const path = join(project.out, workflow);
-          docs.set(workflow, existsSync(path) ? parseDocument(readFileSync(path, "utf8")) : undefined);
+          docs.set(workflow, existsSync(path) ? parseDocument(readGenerated(path)) : undefined);
         }
         const doc = docs.get(workflow);
         if (!doc) continue;

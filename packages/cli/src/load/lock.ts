@@ -9,6 +9,8 @@ import type { Lock } from "@wfgen/core";
 import { CliError } from "../errors.ts";
 import { displayPath } from "../paths.ts";
 import type { FileChange } from "../fs/apply-changes.ts";
+import { readBoundedText } from "../fs/read-bounded.ts";
+import { limitsOf } from "../limits.ts";
 
 /** The name of the lockfile (core's `LOCK_FILE`, repeated so this module stays light for `build`'s start). */
 export const LOCK_FILE = "wfgen.lock.json";
@@ -28,7 +30,8 @@ export async function readLockFile(path: string, cwd: string): Promise<Lock> {
   const { emptyLock, parseLock } = await core();
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    // Bounded by the default limit: a lock is a few kilobytes, whatever WFGEN_MAX_FILE_SIZE says.
+    text = readBoundedText(path, limitsOf({}).maxFileBytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLock();
     throw new CliError("unreadable-file", `cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`);
