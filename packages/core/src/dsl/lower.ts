@@ -20,6 +20,7 @@ import {
 } from "../expr/index.ts";
 import { WfgenError, type Diagnostic, type Location } from "../diagnostics.ts";
 import { resolveCallSite, type CallSite } from "./callsite.ts";
+import { valueProblem } from "./values.ts";
 import { isJobDefinition, type JobDefinition, type JobInput, type StepItem } from "./job.ts";
 import { isStepDefinition, type StepDefinition, type StepInput } from "./step.ts";
 import type { WorkflowDefinition } from "./workflow.ts";
@@ -59,6 +60,16 @@ interface JobScope {
 export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   const diagnostics: Diagnostic[] = [];
   const file = definition.file;
+  const problem = valueProblem(definition.input);
+  if (problem !== undefined) {
+    diagnostics.push({
+      severity: "error",
+      code: "invalid-value",
+      message: problem,
+      where: { workflow: file, ...resolveCallSite(definition.site) },
+    });
+    return { model: {}, diagnostics };
+  }
   const jobIds = new Map<object, string>();
   const jobOwnerOfStep = new Map<object, string>();
   const jobs = definition.input.jobs ?? {};
