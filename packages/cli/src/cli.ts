@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError, formatLocation } from "./errors.ts";
 import { ExitCode, type IO } from "./io.ts";
+import { visible } from "./output/visible.ts";
 import { commandHelp, commands, globalOptions, mainHelp, type CommandSpec, type OptionSpec } from "./options.ts";
 
 /** Parsed flag values, keyed by long name. */
@@ -226,7 +227,7 @@ function reportError(error: unknown, io: IO, json: boolean, command: string | un
       );
     } else {
       const where = error.location ? `${formatLocation(error.location)}: ` : "";
-      io.stderr.write(`${where}error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`);
+      io.stderr.write(visible(`${where}error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`));
     }
     return error.exitCode;
   }

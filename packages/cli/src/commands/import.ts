@@ -13,7 +13,7 @@ import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot } from "../load/project.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
 import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
-import { readBoundedText } from "../fs/read-bounded.ts";
+import { readBoundedUtf8 } from "../fs/read-bounded.ts";
 import { limitsOf } from "../limits.ts";
 import { expandFileArguments } from "../lint/files.ts";
 
@@ -50,7 +50,7 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
   const { maxFileBytes } = limitsOf(io.env);
   for (const path of expand(options.files, root, io.cwd)) {
     try {
-      inputs.push({ display: show(path), text: readBoundedText(path, maxFileBytes) });
+      inputs.push({ display: show(path), text: readBoundedUtf8(path, maxFileBytes) });
     } catch (error) {
       unreadable.push({ file: show(path), message: `cannot read it: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}` });
     }

@@ -47,6 +47,30 @@ export function readBoundedText(path: string, maxBytes: number): string {
   return readBounded(path, maxBytes).toString("utf8");
 }
 
+/**
+ * `readBounded` decoded as UTF-8, strictly: a byte that is not UTF-8 (a Latin-1 `é`) is refused with its line,
+ * where a lenient decoding would silently turn it into U+FFFD.
+ */
+export function readBoundedUtf8(path: string, maxBytes: number): string {
+  const bytes = readBounded(path, maxBytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const text = bytes.toString("utf8");
+    const at = text.indexOf("\uFFFD");
+    const line = text.slice(0, at).split("\n").length;
+    const byte = bytes[Buffer.byteLength(text.slice(0, at))];
+    return refuseEncoding(line, byte);
+  }
+}
+
+function refuseEncoding(line: number, byte: number | undefined): never {
+  throw new FileRefused(
+    `it is not UTF-8 text (byte 0x${(byte ?? 0).toString(16).padStart(2, "0")} on line ${line}), and GitHub reads workflow files as UTF-8; ` +
+      "convert it first, for example with iconv -f latin1 -t utf-8",
+  );
+}
+
 function tooLarge(size: number, maxBytes: number): FileRefused {
   return new FileRefused(
     `it is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} wfgen reads (WFGEN_MAX_FILE_SIZE raises the limit)`,
