@@ -2,6 +2,7 @@
  * @wfgen/core: the public API. Everything not exported here is internal and free to move.
  */
 export { workflow, type WorkflowDefinition, type WorkflowInput } from "./dsl/workflow.ts";
+export { fileNameProblem, MAX_FILE_NAME_LENGTH } from "./dsl/file-name.ts";
 export { job, isJobDefinition, type JobDefinition, type JobInput, type NormalJobInput, type CallJobInput, type StepItem } from "./dsl/job.ts";
 export { step, makeStep, isStepDefinition, type StepDefinition, type StepInput, type StepMeta, type Result } from "./dsl/step.ts";
 export { uses, type UsesOptions } from "./dsl/uses.ts";
@@ -48,6 +49,7 @@ export { collectIntents, collectWorkflowIntents, type IntentUse } from "./lock/c
 export type { ModelPath as PinPath } from "./lock/sites.ts";
 // Lint: workflow YAML read with source positions, the rule engine and its rules, and the renderers of
 // findings (text, JSON, SARIF, GitHub annotations).
+export { composeDocuments } from "./source/compose.ts";
 export { parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
 export { lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
 export { ENGINE_CODES, RULES } from "./rules/index.ts";

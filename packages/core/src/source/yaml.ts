@@ -4,7 +4,6 @@
  * of a pinned `uses:`), and the raw lines. The linter needs all four to point findings at the user's text.
  */
 import {
-  Composer,
   isAlias,
   isMap,
   isPair,
@@ -16,6 +15,7 @@ import {
   type Node,
   type Pair,
 } from "yaml";
+import { composeDocuments } from "./compose.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 
 /** A model path: mapping keys and sequence indexes, e.g. `["jobs", "build", "steps", 0, "uses"]`. */
@@ -80,7 +80,7 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
   const lineCounter = new LineCounter();
   // The CST is kept (not just the composed document) because comments live only there, with offsets.
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const documents = [...new Composer({ keepSourceTokens: true }).compose(tokens, true, text.length)];
+  const documents = composeDocuments(tokens, text.length, { keepSourceTokens: true });
   const position = (offset: number): TextPosition => {
     const { line, col } = lineCounter.linePos(Math.min(Math.max(offset, 0), text.length));
     return { line, column: col };
@@ -163,16 +163,23 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
     const node = valueNode(path);
     return node?.range ? position(node.range[1]) : undefined;
   };
+  // Every offset of a needle in a node's text, found once: a rule reports each of thousands of expressions
+  // in one script by its occurrence number, and searching from the start each time was quadratic.
+  const occurrences = new Map<Node, Map<string, number[]>>();
   const locateText = (path: ModelPath, needle: string, occurrence = 0): TextPosition => {
     const node = valueNode(path);
     if (node?.range && needle !== "") {
-      const raw = text.slice(node.range[0], node.range[1]);
-      let at = -1;
-      for (let i = 0; i <= occurrence; i++) {
-        at = raw.indexOf(needle, at + 1);
-        if (at < 0) break;
+      let byNeedle = occurrences.get(node);
+      if (byNeedle === undefined) occurrences.set(node, (byNeedle = new Map()));
+      let offsets = byNeedle.get(needle);
+      if (offsets === undefined) {
+        const raw = text.slice(node.range[0], node.range[1]);
+        offsets = [];
+        for (let at = raw.indexOf(needle); at >= 0; at = raw.indexOf(needle, at + 1)) offsets.push(node.range[0] + at);
+        byNeedle.set(needle, offsets);
       }
-      if (at >= 0) return position(node.range[0] + at);
+      const at = offsets[occurrence];
+      if (at !== undefined) return position(at);
     }
     return locate(path);
   };
