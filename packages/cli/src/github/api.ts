@@ -368,12 +368,14 @@ function originOf(url: string): string {
   }
 }
 
-/** What the API said, quoted and escaped for a message: control characters shown, long text cut. */
+/** What the API said, for a message: a string quoted and escaped, any other value as JSON; long text cut. */
 function quote(value: unknown): string {
   if (value === undefined) return "nothing";
-  const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  const cut = text.length > 120 ? `${text.slice(0, 120)}…` : text;
-  return JSON.stringify(cut).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  const cut = (text: string): string => (text.length > 120 ? `${text.slice(0, 120)}…` : text);
+  // JSON escapes the C0 controls; the C1 ones (which some terminals obey too) are escaped by hand.
+  const escapeC1 = (text: string): string =>
+    text.replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return escapeC1(typeof value === "string" ? JSON.stringify(cut(value)) : cut(JSON.stringify(value) ?? String(value)));
 }
 
 /** The kind of a JSON value, for "answered with an object, not a list". */
