@@ -527,4 +527,22 @@ describe("smaller items", () => {
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(result.stdout).toContain('echo "\\x1b]0;pwned\\x07\\x1b[2J ${{ github.event.pull_request.title }}"');
   });
+
+  test("a temporary file left by a killed run: check names it, the next build removes it; a live run's stays", async () => {
+    const dir = repo({ "workflows.ts": workflowsTs("ci") });
+    expect((await wfgen(dir, ["build", "--quiet"])).code).toBe(0);
+    const dead = ".github/workflows/.ci.yml.wfgen-2147483646-0badc0de.tmp";
+    const live = `.github/workflows/.ci.yml.wfgen-${process.ppid}-0badc0de.tmp`;
+    write(dir, { [dead]: "half a fi", [live]: "being written" });
+    const check = await wfgen(dir, ["check"]);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toBe(
+      `note: ${dead} is a temporary file left by an interrupted wfgen run; the next \`wfgen build\` removes it.\n`,
+    );
+    expect(JSON.parse((await wfgen(dir, ["check", "--json"])).stdout).notes).toHaveLength(1);
+    const build = await wfgen(dir, ["build", "--json"]);
+    expect(JSON.parse(build.stdout).notes).toEqual([`removed ${dead}, a temporary file left by an interrupted wfgen run.`]);
+    expect(existsSync(join(dir, dead))).toBe(false);
+    expect(read(dir, live)).toBe("being written");
+  });
 });

@@ -55,7 +55,7 @@ export function applyChanges(root: string, changes: FileChange[], cwd: string, f
   const createdDirs: string[] = [];
   const cleanUp = (): void => {
     for (const temp of temps.values()) rmSync(temp, { force: true });
-    for (const dir of createdDirs.reverse()) {
+    for (const dir of createdDirs.sort((a, b) => b.length - a.length)) {
       try {
         rmdirSync(dir);
       } catch {
@@ -69,8 +69,12 @@ export function applyChanges(root: string, changes: FileChange[], cwd: string, f
     for (const change of changes) {
       if (change.content === undefined) continue;
       current = change;
+      // mkdirSync names the first folder it created; every folder from there down to the file's is new.
       const made = mkdirSync(dirname(change.path), { recursive: true });
-      if (made !== undefined) createdDirs.push(made);
+      for (let dir = dirname(change.path); made !== undefined; dir = dirname(dir)) {
+        createdDirs.push(dir);
+        if (dir === made || dir === dirname(dir)) break;
+      }
       const temp = temporaryName(change.path);
       temps.set(change, temp);
       writeFileSync(temp, change.content, { flag: "wx" });
