@@ -98,6 +98,7 @@ async function runCommand(spec: CommandSpec, values: Values, io: IO, positionals
           cwd: common.cwd,
           out: values.out as string | undefined,
           force: values.force === true,
+          perFolder: values["per-folder"] === true,
           json: common.json,
           quiet: common.quiet,
           files: positionals,

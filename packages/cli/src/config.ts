@@ -42,6 +42,8 @@ export interface LintSuppression {
   /** The step's id, its name, or `#n` (1-based). */
   step?: string;
   reason: string;
+  /** Report the finding at this severity instead of silencing it. */
+  severity?: "warning" | "info";
 }
 
 /** The `lint` section of `wfgen.config.ts`. */

@@ -248,6 +248,12 @@ export const commands: CommandSpec[] = [
         description: "The TypeScript file to write; wfgen.lock.json goes next to it.",
       },
       { name: "force", type: "boolean", description: "Replace the --out file if it exists." },
+      {
+        name: "per-folder",
+        type: "boolean",
+        description:
+          "Write one TypeScript file per folder of YAML files, so file names may repeat across folders (several repositories, a monorepo): <dir>/.github/workflows/*.yml goes to <dir>/workflows.ts (--out names the file), any other folder to a workflows.ts inside it.",
+      },
       json,
       quiet,
       help,

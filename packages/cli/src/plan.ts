@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync } from "node:fs";
 import { isAbsolute, join } from "node:path";
-import type { Diagnostic } from "@wfgen/core";
+import type { Diagnostic, WorkflowDefinition } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
@@ -85,7 +85,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const claimed = new Map<string, string>();
   for (const project of projects) {
     const entries = await loadWorkflows(project, root, io.cwd);
-    const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
+    const { renderWorkflows, isGeneratedFile, checkWithGitHubParser, resolveCallSite } = await core();
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
     const result = renderWorkflows(entries, {
@@ -126,7 +126,11 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       }
       // Linted like GitHub's parser reads: identical bytes were linted by the build that wrote them.
       if (parser === "all" || current?.replace(/\r\n/g, "\n") !== file.content) {
-        toLint.push({ display, content: file.content, lock });
+        const definition = entries.find((e) => e.exportName === file.exportName)?.value as WorkflowDefinition | undefined;
+        const list = definition?.meta?.suppressions ?? [];
+        const site = list.length === 0 ? undefined : resolveCallSite(definition!.site);
+        const suppressions = list.length === 0 ? undefined : { list, where: site ? { ...site, file: displayPath(site.file, io.cwd) } : {} };
+        toLint.push({ display, content: file.content, lock, ...(suppressions && { suppressions }) });
       }
       files.push({ path, display, content: file.content, exportName: file.exportName, current });
     }

@@ -3,11 +3,11 @@
  * it makes for bindings and permissions. The round trips themselves are in import-corpus and
  * import-fixtures.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { serializeLock } from "@wfgen/core";
 import { describe, expect, test } from "vitest";
-import { read, repo, snapshot, wfgen } from "./helpers.ts";
+import { read, repo, snapshot, wfgen, write } from "./helpers.ts";
 import { expectSameWorkflows, importAndBuild } from "./import-helpers.ts";
 
 const CI = "name: CI\non: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: npm test\n";
@@ -71,7 +71,42 @@ describe("wfgen import, the command", () => {
     const dir = repo({ "a/ci.yml": CI, "b/ci.yml": CI });
     const result = await wfgen(dir, ["import", "a/ci.yml", "b/ci.yml"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("b/ci.yml: error: a/ci.yml is imported as ci.yml already; rename one of the two files");
+    expect(result.stderr).toContain("b/ci.yml: error: a/ci.yml is imported as ci.yml already; rename one of the two files, or import each folder into a TypeScript file of its own with --per-folder");
+  });
+
+  test("--per-folder: one workflows.ts per folder, so names may repeat; each builds back to its own files", async () => {
+    const dir = repo({
+      "one/.github/workflows/ci.yml": CI,
+      "two/.github/workflows/ci.yml": CI.replace("npm test", "make"),
+      "two/.github/workflows/lint.yml": CI.replace("npm test", "make lint"),
+    });
+    const result = await wfgen(dir, ["import", "one/.github/workflows", "two/.github/workflows", "--per-folder"]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("imported one/.github/workflows/ci.yml -> export ci in one/workflows.ts (writes .github/workflows/ci.yml)\n");
+    expect(result.stdout).toContain("imported two/.github/workflows/ci.yml -> export ci in two/workflows.ts (writes .github/workflows/ci.yml)\n");
+    expect(result.stdout).toContain("written  one/workflows.ts\nwritten  one/wfgen.lock.json\nwritten  two/workflows.ts\nwritten  two/wfgen.lock.json\n");
+    expect(result.stdout).toContain("wfgen import: 3 imported, 0 not imported; 2 lock entries added.\n");
+    expect(read(dir, "two/workflows.ts")).toContain('export const lint = workflow("lint", {');
+    // Each project builds back to its own files, once the YAML is moved away.
+    for (const project of ["one", "two"]) {
+      rmSync(join(dir, project, ".github"), { recursive: true });
+      expect((await wfgen(dir, ["build", "--cwd", project, "--quiet"])).code).toBe(0);
+    }
+    expect(read(dir, "two/.github/workflows/ci.yml")).toContain("run: make\n");
+
+    // All or nothing: an output in the way stops every folder.
+    write(dir, { "one/.github/workflows/ci.yml": CI, "two/.github/workflows/ci.yml": CI });
+    rmSync(join(dir, "two/workflows.ts"));
+    const before = snapshot(dir);
+    const refused = await wfgen(dir, ["import", "one/.github/workflows", "two/.github/workflows", "--per-folder"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("one/workflows.ts already exists; wfgen import changed nothing.");
+    expect(snapshot(dir)).toEqual(before);
+
+    const path = await wfgen(dir, ["import", "one/.github/workflows", "--per-folder", "--out", "sub/w.ts"]);
+    expect(path.code).toBe(2);
+    expect(path.stderr).toContain('with --per-folder, --out names the file each folder gets (workflows.ts), not a path: "sub/w.ts"');
   });
 
   test("nothing importable: nothing is written", async () => {
@@ -117,6 +152,58 @@ describe("wfgen import, the command", () => {
     const result = await wfgen(repo({}), ["import", "--help"]);
     expect(result.stdout).toContain("Usage: wfgen import [file.yml...] [options]");
     expect(result.stdout).toContain("--force");
+  });
+});
+
+describe("reporting", () => {
+  test("every problem of a file is shown, from every stage that can run; the summary counts files", async () => {
+    const bad =
+      "on:\n  schedule:\n    - cron: '61 * * * *'\n    - cron: '0 25 * * *'\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo\n        workin-directory: x\n";
+    const dir = repo({ "bad.yml": bad, "ci.yml": CI });
+    const result = await wfgen(dir, ["import", "bad.yml", "ci.yml"]);
+    expect(result.code).toBe(1);
+    const errors = result.stderr.split("\n").filter((line) => line.includes(": error: "));
+    expect(errors).toEqual([
+      expect.stringMatching(/^bad\.yml:3:7: error: not a workflow wfgen can build: on\.schedule\[0\]\.cron "61 \* \* \* \*"/),
+      expect.stringMatching(/^bad\.yml:4:7: error: not a workflow wfgen can build: on\.schedule\[1\]\.cron "0 25 \* \* \*"/),
+      "bad.yml:10:9: error: GitHub's workflow parser rejects it: Unexpected value 'workin-directory'",
+    ]);
+    expect(result.stdout).toContain("wfgen import: 1 imported, 1 not imported; 1 lock entry added.\n");
+  });
+
+  test("a key that is a list is refused at its line, and no warning of the YAML library reaches stderr", async () => {
+    const collectionKey = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    env:\n      ? [x, y]\n      : z\n    steps:\n      - run: echo\n";
+    const dir = repo({ "key.yml": collectionKey, "ci.yml": CI });
+    const warnings: string[] = [];
+    const listen = (warning: Error): void => void warnings.push(warning.message);
+    process.on("warning", listen);
+    try {
+      const json = await wfgen(dir, ["import", "key.yml", "ci.yml", "--json"]);
+      expect(json.stderr).toBe("");
+      expect(JSON.parse(json.stdout).problems).toEqual([
+        { file: "key.yml", line: 6, column: 9, message: expect.stringContaining("a mapping key here is a list or a mapping") },
+      ]);
+      const lint = await wfgen(dir, ["lint", "key.yml"]);
+      expect(lint.stdout).toMatch(/key\.yml:6:9: error \[yaml-syntax\] a mapping key here is a list or a mapping/);
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", listen);
+    }
+    expect(warnings).toEqual([]);
+  });
+
+  test("a job with no permissions anywhere whose needs cannot be inferred gets GitHub's permissive default, spelled out, as docs/migrating.md says", async () => {
+    const files = { "script.yml": "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/github-script@v7\n        with:\n          script: console.log(1)\n" };
+    const trip = await importAndBuild(files);
+    expectSameWorkflows(trip, files);
+    const grant = /permissions: unchecked\((\{[^}]*\})\)/.exec(trip.source)?.[1];
+    expect(grant).toBeDefined();
+    const scopes = [...grant!.matchAll(/"?([a-z-]+)"?: "(read|write)"/g)].map((m) => `\`${m[1]}: ${m[2]}\``);
+    expect(scopes).toHaveLength(14);
+    expect(scopes).not.toContain("`id-token: write`");
+    const doc = readFileSync(new URL("../../../docs/migrating.md", import.meta.url), "utf8").replace(/\s+/g, " ");
+    expect(doc).toContain(`the repository's default could give at most: ${scopes.join(", ")}`);
   });
 });
 
@@ -190,15 +277,31 @@ describe("wfgen import's choices", () => {
     expect(source).toContain('uses: "docker/build-push-action@v6",');
   });
 
-  test("what the build's linter will refuse is imported as written, with a note giving the line", async () => {
+  test("what the build's linter would refuse is imported as written, with a suppression that keeps it a warning", async () => {
     const files = { "cache.yml": job("      - uses: actions/cache@v4\n        with: { path: ~/.npm }\n") };
     const trip = await importAndBuild(files);
+    expectSameWorkflows(trip, files);
     // A required input is missing: the binding would not compile, so the step stays plain.
-    expect(trip.source).toContain('export const cacheWorkflow = workflow("cache", {');
+    expect(trip.source).toContain('export const cacheWorkflow = workflow(\n  "cache",');
     expect(trip.source).toContain('{ uses: "actions/cache@v4", with: { path: "~/.npm" } }');
     expect(trip.imported.code).toBe(0);
-    expect(trip.imported.stderr).toMatch(/cache\.yml:7: note: wfgen build will refuse this until it is fixed: \[missing-action-input\] .*"key"/);
-    expect(trip.built.stderr).toContain("[missing-action-input]");
+    expect(trip.imported.stderr).toMatch(/cache\.yml:7: note: \[missing-action-input\] .*"key".*: wfgen build would refuse this; imported as it ran, with a suppression in workflows\.ts/);
+    expect(trip.built.stderr).toMatch(/warning \[missing-action-input\] .*\n.*"key".*\[kept as a warning by workflows\.ts: wfgen import: /);
+  });
+
+  test("a pull_request_target checkout of the pull request's head: the first build reproduces the file, the finding stays a warning", async () => {
+    const files = {
+      "target.yml":
+        "on: pull_request_target\npermissions:\n  contents: read\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n" +
+        "      - uses: actions/checkout@v4\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n      - run: make test\n",
+    };
+    const trip = await importAndBuild(files);
+    expectSameWorkflows(trip, files);
+    expect(trip.source).toMatch(
+      /\{\n\s+suppressions: \[\n\s+\/\/ wfgen build refuses this: \[dangerous-checkout\] checks out ref [^\n]*\n\s+\{\n\s+rule: "dangerous-checkout",\n\s+job: "test",\n\s+step: "#1",\n\s+severity: "warning",\n\s+reason:\s+"wfgen import: the imported YAML ran this way; fix it, then delete this suppression",/,
+    );
+    expect(trip.built.stderr).toMatch(/\.github\/workflows\/target\.yml:\d+:\d+ warning \[dangerous-checkout\]/);
+    expect(trip.built.stderr).not.toMatch(/error/);
   });
 
   test("permissions: kept as written; unchecked where the build's check would refuse them", async () => {

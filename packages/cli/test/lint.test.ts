@@ -342,6 +342,41 @@ describe("wfgen lint without files", () => {
     expect(result.code).toBe(1);
     expect((await wfgen(repo({}), ["lint"])).code).toBe(2);
   });
+
+  const composite = [
+    "name: Greet",
+    "description: Says hello",
+    "inputs:",
+    "  who: { description: Whom to greet }",
+    "runs:",
+    "  using: composite",
+    "  steps:",
+    "    - uses: octo-org/tool@v1",
+    '    - run: echo "Hello ${{ inputs.who }}"',
+    "      shell: bash",
+    "",
+  ].join("\n");
+
+  test("the repository's own actions (.github/actions/**/action.yml) are linted too, with or without workflows.ts", async () => {
+    const files = { ".github/actions/greet/action.yml": composite, ".github/workflows/ok.yml": "on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n" };
+    const json = JSON.parse((await wfgen(repo(files), ["lint", "--json"])).stdout);
+    expect(json.files).toEqual([".github/workflows/ok.yml", ".github/actions/greet/action.yml"]);
+    expect(json.findings.map((f: { rule: string; file: string; line: number }) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      ".github/actions/greet/action.yml:8 unpinned-uses",
+      ".github/actions/greet/action.yml:9 template-injection",
+    ]);
+    const withModel = JSON.parse((await wfgen(repo({ "workflows.ts": injection, ".github/actions/greet/action.yml": composite }), ["lint", "--json"])).stdout);
+    expect(withModel.files).toEqual([".github/workflows/ci.yml", ".github/actions/greet/action.yml"]);
+    expect(withModel.findings.map((f: { rule: string }) => f.rule).sort()).toEqual(["template-injection", "template-injection", "unpinned-uses"]);
+  });
+
+  test("a file that is neither a workflow nor an action gets one not-a-workflow finding", async () => {
+    const dir = repo({ ".github/dependabot.yml": "version: 2\nupdates: []\n" });
+    const result = await wfgen(dir, ["lint", ".github/dependabot.yml"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^\.github\/dependabot\.yml:1:1: error \[not-a-workflow\] this file is neither a workflow/);
+    expect(result.stdout).toContain("wfgen lint: 1 error in 1 file.");
+  });
 });
 
 describe("wfgen build and check run the linter", () => {
@@ -377,6 +412,20 @@ describe("wfgen build and check run the linter", () => {
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
+  test("expressions are checked: an unknown matrix key stops the build at its column, an event payload key no event has is a warning", async () => {
+    const matrix = ' strategy: { matrix: { node: ["20", "22"] } },';
+    const dir = repo({ "workflows.ts": workflow('{ run: "make NODE=${{ matrix.nod }}" }', matrix) });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /\.github\/workflows\/ci\.yml:\d+:\d+ error \[unknown-context-property\] ci\.yml › test › step #1\n  matrix\.nod reads "nod", which the matrix of job "test" does not define \(did you mean "node"\?\)\n/,
+    );
+    write(dir, { "workflows.ts": workflow('{ run: "make NODE=${{ matrix.node }} ISSUE=${{ github.event.issue.number }}" }', matrix) });
+    const warned = await wfgen(dir, ["build"]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain("warning [unknown-event-property] ci.yml › test › step #1\n  github.event.issue is not in the payload");
+  });
+
   test("warnings are printed and the files written; the config silences them", async () => {
     const dir = repo({ "workflows.ts": workflow('{ run: "make" }').replace('"ubuntu-latest"', '"gpu-box"') });
     const result = await wfgen(dir, ["build"]);
@@ -393,6 +442,25 @@ describe("wfgen build and check run the linter", () => {
       "wfgen.config.ts": 'export default { lint: { suppressions: [{ rule: "unknown-runner-label", workflow: "ci", job: "test", reason: "our runner" }] } };\n',
     });
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  test("workflow()'s suppressions: silence a finding, or keep it as a warning; one naming no rule is reported", async () => {
+    const injection = workflow('{ run: "echo ${{ github.event.pull_request.title }}" }');
+    const withMeta = (meta: string): string => injection.replace(/\n\}\);\n$/, `\n}, ${meta});\n`);
+    const dir = repo({
+      "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injection", job: "test", step: "#1", severity: "warning", reason: "imported as it ran" }] }'),
+    });
+    const kept = await wfgen(dir, ["build"]);
+    expect(kept.code).toBe(0);
+    expect(kept.stderr).toMatch(/ci\.yml:\d+:\d+ warning \[template-injection\] ci\.yml › test › step #1\n.*\[kept as a warning by workflows\.ts: imported as it ran\]/);
+
+    write(dir, { "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injection", reason: "the title is ours" }] }') });
+    expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
+
+    write(dir, { "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injektion", reason: "typo" }] }') });
+    const typo = await wfgen(dir, ["build"]);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/workflows\.ts:\d+:\d+ warning \[invalid-suppression\] .*\n\s+the suppression \{ rule: "template-injektion" \} of workflow \.github\/workflows\/ci\.yml names "template-injektion", which is not a rule, so it suppresses nothing/);
   });
 
   test("unpinned-uses: silent for pins the lock provides; an unpinned: true opt-out is a warning that stays visible", async () => {

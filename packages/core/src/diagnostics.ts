@@ -11,6 +11,8 @@ export interface Location {
   job?: string;
   /** The step's id, or its name, or `#<index>` (1-based) when it has neither. */
   step?: string;
+  /** The model path of the value at fault (`["jobs", "build", "needs", 0]`), when a check on the model knows it. */
+  path?: readonly (string | number)[];
   /** Source file (absolute path or relative to the repository) and 1-based line/column. */
   file?: string;
   line?: number;

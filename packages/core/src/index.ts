@@ -1,7 +1,7 @@
 /**
  * @wfgen/core: the public API. Everything not exported here is internal and free to move.
  */
-export { workflow, type WorkflowDefinition, type WorkflowInput } from "./dsl/workflow.ts";
+export { workflow, type WorkflowDefinition, type WorkflowInput, type WorkflowMeta, type WorkflowSuppression } from "./dsl/workflow.ts";
 export { fileNameProblem, MAX_FILE_NAME_LENGTH } from "./dsl/file-name.ts";
 export { job, isJobDefinition, type JobDefinition, type JobInput, type NormalJobInput, type CallJobInput, type StepItem } from "./dsl/job.ts";
 export { step, makeStep, isStepDefinition, type StepDefinition, type StepInput, type StepMeta, type Result } from "./dsl/step.ts";
@@ -28,6 +28,7 @@ export {
   type ExplainedReason,
   type ExplainedScope,
 } from "./permissions/explain.ts";
+export { beyondGrant } from "./permissions/scopes.ts";
 export { planPermissions, type JobMode, type JobPlan, type WorkflowPermissions, type WorkflowSource } from "./permissions/plan.ts";
 export { ACTION_KNOWLEDGE, knowledgeOf, type ActionKnowledge } from "./permissions/knowledge.ts";
 export {
@@ -50,8 +51,8 @@ export type { ModelPath as PinPath } from "./lock/sites.ts";
 // Lint: workflow YAML read with source positions, the rule engine and its rules, and the renderers of
 // findings (text, JSON, SARIF, GitHub annotations).
 export { composeDocuments } from "./source/compose.ts";
-export { parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
-export { lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
+export { COLLECTION_KEY, collectionKey, parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
+export { documentKind, lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
 export { ENGINE_CODES, RULES } from "./rules/index.ts";
 export { inferredPermissions } from "./rules/permissions-engine.ts";
 export type {
@@ -68,6 +69,7 @@ export type {
   SkippedRule,
   SuppressedFinding,
   Suppression,
+  TagCatalog,
 } from "./rules/types.ts";
 export {
   countBySeverity,

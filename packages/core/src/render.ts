@@ -15,6 +15,7 @@ import { generatedHeader } from "./emit/header.ts";
 import { pinModel } from "./lock/pin-model.ts";
 import type { Lock } from "./lock/schema.ts";
 import { parseWorkflowModel } from "./model/index.ts";
+import type { JobPlan } from "./permissions/plan.ts";
 import { PermissionPlanner } from "./permissions/planner.ts";
 import { checkWithGitHubParser, validateModel } from "./validate/index.ts";
 
@@ -26,6 +27,8 @@ export interface RenderedFile {
   content: string;
   /** The export of `workflows.ts` that produced it. */
   exportName: string;
+  /** Each job's permissions as decided, with the needs behind them. */
+  permissions: JobPlan[];
 }
 
 export interface RenderResult {
@@ -94,7 +97,9 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
   for (const { exportName, definition } of accepted) {
     const rendered = renderWorkflow(definition, options, planner);
     diagnostics.push(...rendered.diagnostics);
-    if (rendered.content !== undefined) files.push({ path: definition.file, content: rendered.content, exportName });
+    if (rendered.content !== undefined) {
+      files.push({ path: definition.file, content: rendered.content, exportName, permissions: planner.plan(definition).jobs });
+    }
   }
   return { files, diagnostics };
 }

@@ -5,7 +5,9 @@
  * gains entries. ts-morph and prettier load inside the import module, so no other command pays for them.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import type { Lock } from "@wfgen/core";
+import type { ImportNote, ImportProblem } from "../import/types.ts";
 import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { lockChange, lockPathOf, readLockFile } from "../load/lock.ts";
@@ -23,10 +25,18 @@ export interface ImportCommandOptions {
   /** The TypeScript file to write; default workflows.ts. */
   out?: string | undefined;
   force: boolean;
+  /** One TypeScript file per folder of YAML files (see {@link perFolder}). */
+  perFolder?: boolean;
   json: boolean;
   quiet: boolean;
   /** The YAML files (or folders of them) to import. */
   files: string[];
+}
+
+/** One TypeScript file to write, and the YAML files that go into it. */
+interface Target {
+  out: string;
+  paths: string[];
 }
 
 /** Import the files; see docs/migrating.md. Exit 1 when a file could not be imported or the output is in the way. */
@@ -37,79 +47,132 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
   if (options.files.length === 0) {
     throw new CliError("no-files", "wfgen import needs the workflow files to import, for example: npx wfgen import .github/workflows/*.yml");
   }
-  const out = resolve(root, options.out ?? DEFAULT_ENTRY);
-  if (existsSync(out) && !options.force) {
-    const message = `${show(out)} already exists; wfgen import changed nothing. Pass --force to replace it, or --out <file> to write another file.`;
+  if (options.perFolder && options.out !== undefined && (isAbsolute(options.out) || /[\\/]/.test(options.out))) {
+    throw new CliError("bad-argument", `with --per-folder, --out names the file each folder gets (workflows.ts), not a path: "${options.out}"`);
+  }
+  const paths = expand(options.files, root, io.cwd);
+  const targets = options.perFolder
+    ? perFolder(paths, options.out ?? DEFAULT_ENTRY)
+    : [{ out: resolve(root, options.out ?? DEFAULT_ENTRY), paths }];
+  // All or nothing: no output is written while another is in the way.
+  const taken = targets.filter((t) => existsSync(t.out)).map((t) => show(t.out));
+  if (taken.length > 0 && !options.force) {
+    const message = `${taken.join(", ")} already exist${taken.length === 1 ? "s" : ""}; wfgen import changed nothing. Pass --force to replace ${taken.length === 1 ? "it" : "them"}, or --out <file> to write another file.`;
     if (options.json) writeJson(io, { ok: false, written: [], imported: [], problems: [], notes: [], message });
     else io.stderr.write(`${style.red("error:")} ${message}\n`);
     return ExitCode.failed;
   }
 
-  const inputs: Array<{ display: string; text: string }> = [];
-  const unreadable: Array<{ file: string; message: string }> = [];
-  const { maxFileBytes } = limitsOf(io.env);
-  for (const path of expand(options.files, root, io.cwd)) {
-    try {
-      inputs.push({ display: show(path), text: readBoundedUtf8(path, maxFileBytes) });
-    } catch (error) {
-      unreadable.push({ file: show(path), message: `cannot read it: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}` });
-    }
-  }
-
-  const lockPath = lockPathOf(out);
-  const lock = await readLockFile(lockPath, io.cwd);
   const { importWorkflows } = await import("../import/index.ts");
-  const result = await importWorkflows(inputs, { lock, now: new Date().toISOString(), prettierConfigFile: out });
-  const problems = [...unreadable, ...result.problems];
-
   const written: string[] = [];
-  if (result.source !== undefined) {
-    const changes: FileChange[] = [{ path: out, content: result.source }];
-    const lockUpdate = await lockChange(lockPath, result.lock, io.cwd);
-    if (lockUpdate) changes.push(lockUpdate);
-    applyChanges(root, changes, io.cwd);
-    written.push(...changes.map((c) => show(c.path)));
+  const imported: Array<{ file: string; workflow: string; export: string; out: string; output: string }> = [];
+  const added: string[] = [];
+  let unpinned = 0;
+  const problems: ImportProblem[] = [];
+  const notes: ImportNote[] = [];
+  const { maxFileBytes } = limitsOf(io.env);
+  // Every output and lock is written together at the end, or none is; a lock two outputs share gets the
+  // entries of both.
+  const changes: FileChange[] = [];
+  const locks = new Map<string, Lock>();
+  for (const target of targets) {
+    const inputs: Array<{ display: string; text: string }> = [];
+    for (const path of target.paths) {
+      try {
+        inputs.push({ display: show(path), text: readBoundedUtf8(path, maxFileBytes) });
+      } catch (error) {
+        problems.push({ file: show(path), message: `cannot read it: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}` });
+      }
+    }
+    const lockPath = lockPathOf(target.out);
+    const lock = locks.get(lockPath) ?? (await readLockFile(lockPath, io.cwd));
+    const result = await importWorkflows(inputs, { lock, now: new Date().toISOString(), prettierConfigFile: target.out });
+    problems.push(...result.problems);
+    notes.push(...result.notes);
+    if (result.source === undefined) continue;
+    changes.push({ path: target.out, content: result.source });
+    written.push(show(target.out));
+    locks.set(lockPath, result.lock);
+    for (const w of result.imported) imported.push({ file: w.file, workflow: w.workflow, export: w.exportName, out: show(target.out), output: w.output });
+    added.push(...result.added);
+    unpinned += result.added.filter((k) => "unpinned" in result.lock.actions[k]!).length;
   }
 
-  const ok = problems.length === 0 && result.source !== undefined;
+  for (const [lockPath, lock] of locks) {
+    const change = await lockChange(lockPath, lock, io.cwd);
+    if (change === undefined) continue;
+    changes.push(change);
+    written.push(show(lockPath));
+  }
+  applyChanges(root, changes, io.cwd);
+
+  const ok = problems.length === 0 && written.length > 0;
   if (options.json) {
     writeJson(io, {
       ok,
       written,
-      imported: result.imported.map((w) => ({ file: w.file, workflow: w.workflow, export: w.exportName })),
-      lockEntries: result.added,
+      imported: imported.map(({ output: _, ...w }) => w),
+      lockEntries: added,
       problems,
-      notes: result.notes,
+      notes,
     });
     return ok ? ExitCode.ok : ExitCode.failed;
   }
 
   for (const p of problems) {
-    const at = "line" in p && p.line !== undefined ? `${p.file}:${p.line}${"column" in p && p.column !== undefined ? `:${p.column}` : ""}` : p.file;
+    const at = p.line !== undefined ? `${p.file}:${p.line}${p.column !== undefined ? `:${p.column}` : ""}` : p.file;
     io.stderr.write(`${at}: ${style.red("error:")} ${p.message}\n`);
   }
-  for (const n of result.notes) io.stderr.write(`${n.line !== undefined ? `${n.file}:${n.line}` : n.file}: ${style.yellow("note:")} ${n.message}\n`);
+  for (const n of notes) io.stderr.write(`${n.line !== undefined ? `${n.file}:${n.line}` : n.file}: ${style.yellow("note:")} ${n.message}\n`);
   if (!options.quiet) {
-    for (const w of result.imported) io.stdout.write(`${style.green("imported")} ${w.file} -> export ${w.exportName} (writes ${DEFAULT_OUT}/${w.output})\n`);
+    for (const w of imported) {
+      const into = targets.length > 1 ? ` in ${w.out}` : "";
+      io.stdout.write(`${style.green("imported")} ${w.file} -> export ${w.export}${into} (writes ${DEFAULT_OUT}/${w.output})\n`);
+    }
     for (const path of written) io.stdout.write(`${style.green("written ")} ${path}\n`);
   }
-  const failed = problems.length;
-  const summary = `wfgen import: ${result.imported.length} imported, ${failed} not imported`;
-  if (result.source === undefined) {
+  // Files, not problems: a file refused for three reasons is one file not imported.
+  const failed = new Set(problems.map((p) => p.file)).size;
+  const summary = `wfgen import: ${imported.length} imported, ${failed} not imported`;
+  if (written.length === 0) {
     io.stderr.write(`${summary}; nothing was written.\n`);
     return ExitCode.failed;
   }
-  const unpinned = result.added.filter((k) => "unpinned" in result.lock.actions[k]!).length;
-  const lockPart = result.added.length > 0 ? `; ${result.added.length} lock entr${result.added.length === 1 ? "y" : "ies"} added${unpinned ? ` (${unpinned} unpinned)` : ""}` : "";
+  const lockPart = added.length > 0 ? `; ${added.length} lock entr${added.length === 1 ? "y" : "ies"} added${unpinned ? ` (${unpinned} unpinned)` : ""}` : "";
   if (!options.quiet || failed > 0) io.stdout.write(`${summary}${lockPart}.\n`);
   if (!options.quiet) {
+    const outs = [...new Set(imported.map((w) => w.out))];
     io.stdout.write(
       "Next:\n" +
-        `  review ${show(out)}, then move the imported YAML files away (wfgen never overwrites files it did not generate)\n` +
-        "  npx wfgen build    (then `git diff` shows what changed: see docs/migrating.md)\n",
+        `  review ${outs.join(", ")}, then move the imported YAML files away (wfgen never overwrites files it did not generate)\n` +
+        (outs.length > 1
+          ? "  npx wfgen build --cwd <folder>    for each folder above (then `git diff` shows what changed: see docs/migrating.md)\n"
+          : "  npx wfgen build    (then `git diff` shows what changed: see docs/migrating.md)\n"),
     );
   }
   return failed > 0 ? ExitCode.failed : ExitCode.ok;
+}
+
+/**
+ * `--per-folder`: the files of each folder go into a TypeScript file of their own, so that names may repeat
+ * across folders (several repositories, or the projects of a monorepo). The file goes where `wfgen build`
+ * writes back to the same YAML files: next to the `.github` folder of `<dir>/.github/workflows`, else into
+ * the folder itself. `out` is the file's name there.
+ */
+function perFolder(paths: string[], out: string): Target[] {
+  const byFolder = new Map<string, string[]>();
+  for (const path of paths) {
+    const folder = dirname(path);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
+  }
+  // Two folders of one project (`a/.github/workflows` and `a`) share its file.
+  const byOut = new Map<string, string[]>();
+  for (const [folder, list] of byFolder) {
+    const project = basename(folder) === "workflows" && basename(dirname(folder)) === ".github" ? dirname(dirname(folder)) : folder;
+    const file = resolve(project, out);
+    byOut.set(file, [...(byOut.get(file) ?? []), ...list]);
+  }
+  return [...byOut].map(([file, list]) => ({ out: file, paths: list }));
 }
 
 /** The files named, with each folder replaced by the workflow files in it, in name order. */

@@ -1,7 +1,8 @@
 /**
- * `wfgen lint [files...]`: the security linter. With files, lints those workflow YAML files as they are;
- * without, lints what workflows.ts generates (the same run `build` makes, see lint/rendered.ts), or, in a
- * repository without workflows.ts, the committed `.github/workflows/*.yml`. Writes nothing.
+ * `wfgen lint [files...]`: the security linter. With files, lints those workflow (or action.yml) files as
+ * they are; without, lints what workflows.ts generates (the same run `build` makes, see lint/rendered.ts),
+ * or, in a repository without workflows.ts, the committed `.github/workflows/*.yml`; and, either way, the
+ * repository's own actions (every `action.yml` under `.github/actions/`). Writes nothing.
  */
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -10,7 +11,7 @@ import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { checkRuleIds, type LintConfigSource } from "../lint/config.ts";
 import { docsUrl, DOCS_BASE_URL, WFGEN_VERSION } from "../lint/docs.ts";
-import { expandFileArguments } from "../lint/files.ts";
+import { expandFileArguments, glob } from "../lint/files.ts";
 import type { LintRun } from "../lint/rendered.ts";
 import { renderFindings } from "../lint/text.ts";
 import { configFileOf, DEFAULT_ENTRY, DEFAULT_OUT, loadConfig, resolveRoot, type ProjectFlags } from "../load/project.ts";
@@ -138,13 +139,17 @@ async function collect(options: LintCommandOptions, io: IO): Promise<Outcome> {
 
   const entry = options.entry ?? config.entry ?? DEFAULT_ENTRY;
   const hasModel = options.entry !== undefined || config.projects !== undefined || existsSync(resolve(root, entry));
+  // The repository's own composite actions are hand-written YAML whichever way its workflows are made.
+  const actions = glob(".github/actions/**/action.{yml,yaml}", root);
   if (hasModel) {
     const plan = await makePlan(options, io, "all");
     const linted = new Set<unknown>(plan.lint.findings);
+    const ofActions = actions.length > 0 ? await lintFiles(actions, lintConfig, io) : undefined;
+    const core = await import("@wfgen/core");
     return {
       source: "model",
-      files: plan.files.map((f) => f.display),
-      run: plan.lint,
+      files: [...plan.files.map((f) => f.display), ...(ofActions?.files ?? [])],
+      run: ofActions ? core.mergeResults([plan.lint, ofActions.run]) : plan.lint,
       // Whether a file may be overwritten is build's business, not the linter's.
       diagnostics: plan.diagnostics.filter((d) => !linted.has(d) && d.code !== "hand-written-file"),
       entry: config.projects && options.entry === undefined ? "the entries of wfgen.config.ts" : displayPath(resolve(root, entry), io.cwd),
@@ -160,10 +165,11 @@ async function collect(options: LintCommandOptions, io: IO): Promise<Outcome> {
           .sort()
           .map((name) => join(out, name))
       : [];
+  files.push(...actions);
   if (files.length === 0) {
     throw new CliError(
       "nothing-to-lint",
-      `nothing to lint: there is no ${displayPath(resolve(root, entry), io.cwd)} and no workflow file in ${displayPath(out, io.cwd)}.`,
+      `nothing to lint: there is no ${displayPath(resolve(root, entry), io.cwd)}, no workflow file in ${displayPath(out, io.cwd)} and no .github/actions/**/action.yml.`,
       { details: ["Name the files to lint (`npx wfgen lint path/to/workflow.yml`), or run wfgen in your repository (--cwd <dir>)."] },
     );
   }
@@ -174,7 +180,9 @@ async function lintFiles(paths: readonly string[], config: LintConfigSource, io:
   const core = await import("@wfgen/core");
   checkRuleIds(config, [...core.RULES, ...core.ENGINE_CODES].map((rule) => rule.id));
   const { actionMetadata } = await import("@wfgen/actions/metadata");
+  const { CATALOG } = await import("../github/catalog.gen.ts");
   const lintOptions: LintOptions = {
+    tags: (repo) => CATALOG[repo],
     ...(config.config.rules ? { rules: config.config.rules } : {}),
     suppressions: (config.config.suppressions ?? []).map((s) => ({ ...s, origin: "config" as const })),
     runnerLabels: config.config.runnerLabels ?? [],

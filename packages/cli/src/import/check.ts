@@ -2,18 +2,19 @@
  * Before any TypeScript is written, every imported workflow is rendered by wfgen itself, as plain objects
  * (what the generated code lowers to), with `wfgen build`'s checks. This decides the one thing conversion
  * cannot see locally, the `permissions` a job must be written with so the build accepts it without
- * changing what the job may do, and it refuses, with the file and line, what the build would refuse.
+ * widening what the job may do, and it refuses, with the file and line, what the build would refuse.
  *
- * Permissions, job by job:
+ * Import never widens a job's token. Each job's bound is the grant it ran with: its own block; else the
+ * workflow's block; else (no block anywhere) the repository's default, which the file does not show, so
+ * the most it can be: GitHub's permissive default (PERMISSIVE_DEFAULT). Job by job:
  * - a job with its own block keeps it; if the build's check would refuse it (a scope its steps need is
  *   missing, or wfgen cannot know what a step needs), it is kept as `unchecked(block)`: the same grant;
- * - a job without a block, in a workflow with one, runs with the workflow's block; where the check would
- *   refuse that, the job gets the workflow's block as `unchecked(...)`: the same grant, written on the job;
- * - a job with no block anywhere is left to wfgen's inference (least privilege; the documented change of
- *   import). Where inference cannot know what a step needs, the job gets `unchecked("write-all")`, the
- *   most the repository's default token could have granted, with a comment saying to narrow it.
+ * - a job without a block is left to wfgen's inference (least privilege: the documented change of import)
+ *   when what wfgen infers is within its bound. When inference needs more than the bound, or cannot know
+ *   what a step needs, the job gets its bound as `unchecked(...)`, with a comment saying what wfgen would
+ *   add and why.
  */
-import { model, renderWorkflows, unchecked, workflow, type Diagnostic, type Lock, type WorkflowInput } from "@wfgen/core";
+import { beyondGrant, model, renderWorkflows, unchecked, workflow, type Diagnostic, type JobPlan, type Lock, type WorkflowInput } from "@wfgen/core";
 import type { PermissionDecision } from "./convert.ts";
 import { isRecord } from "./raw.ts";
 
@@ -84,38 +85,55 @@ export function checkWorkflows(inputs: CheckInput[], lock: Lock): CheckResult {
     else for (const issue of parsed.issues) problems.push({ file: input.file, message: issue.message, path: issue.path });
   }
 
+  // Rendered until every job's permissions are settled: a decision can change what another job sees (a
+  // caller plans against what its callee's jobs request), so each round may find more; each round decides
+  // at least one more job, or stops.
   const permissions = new Map<string, Map<string, PermissionDecision>>();
-  const first = render(valid, permissions, lock);
-  for (const d of first.errors) {
-    const file = d.where.workflow;
-    const input = valid.find((i) => i.file === file);
-    if (!input || !PERMISSION_ERRORS.has(d.code) || d.where.job === undefined) continue;
-    let jobs = permissions.get(input.file);
-    if (!jobs) permissions.set(input.file, (jobs = new Map()));
-    if (!jobs.has(d.where.job)) jobs.set(d.where.job, decide(input.value, d.where.job, d));
+  let result = render(valid, permissions, lock);
+  for (;;) {
+    let decided = false;
+    const decideOnce = (file: string, job: string, make: () => PermissionDecision): void => {
+      let jobs = permissions.get(file);
+      if (!jobs) permissions.set(file, (jobs = new Map()));
+      if (jobs.has(job)) return;
+      jobs.set(job, make());
+      decided = true;
+    };
+    for (const input of valid) {
+      const errors = result.errors.filter((d) => d.where.workflow === input.file && PERMISSION_ERRORS.has(d.code) && d.where.job !== undefined);
+      for (const job of new Set(errors.map((d) => d.where.job!))) {
+        decideOnce(input.file, job, () => refused(input.value, job, errors.filter((d) => d.where.job === job)));
+      }
+      for (const plan of result.plans.get(input.file) ?? []) {
+        const beyond = widened(input.value, plan);
+        if (beyond.length > 0) decideOnce(input.file, plan.job, () => bounded(input.value, plan, beyond));
+      }
+    }
+    if (!decided) break;
+    result = render(valid, permissions, lock);
   }
   const failed = new Set<string>();
-  // Rendered again with the decisions (all together: a local call is planned against its callee), which
-  // must leave nothing the build would refuse; without decisions the first render's errors stand.
-  const final = permissions.size > 0 ? render(valid, permissions, lock) : first;
-  for (const d of final.errors) {
+  for (const d of result.errors) {
     const file = d.where.workflow ?? "";
     failed.add(file);
     problems.push({ file, message: `${d.message}${d.fix ? ` (${d.fix})` : ""}`, path: pathOf(d, valid.find((i) => i.file === file)?.value) });
   }
   for (const file of failed) {
     permissions.delete(file);
-    final.rendered.delete(file);
+    result.rendered.delete(file);
   }
-  return { permissions, problems, rendered: final.rendered };
+  return { permissions, problems, rendered: result.rendered };
+}
+
+interface Rendered {
+  errors: Diagnostic[];
+  rendered: Map<string, string>;
+  /** How the permissions of each rendered workflow's jobs were decided, by file. */
+  plans: Map<string, JobPlan[]>;
 }
 
 /** The error diagnostics and the files of rendering `inputs` with `decisions` applied. */
-function render(
-  inputs: CheckInput[],
-  decisions: Map<string, Map<string, PermissionDecision>>,
-  lock: Lock,
-): { errors: Diagnostic[]; rendered: Map<string, string> } {
+function render(inputs: CheckInput[], decisions: Map<string, Map<string, PermissionDecision>>, lock: Lock): Rendered {
   const entries = inputs.map((input) => ({
     exportName: input.file,
     value: workflow(input.file, applyDecisions(input.value, decisions.get(input.file)) as WorkflowInput),
@@ -125,6 +143,7 @@ function render(
   return {
     errors: result.diagnostics.filter((d) => d.severity === "error"),
     rendered: new Map(result.files.map((f) => [f.path, f.content])),
+    plans: new Map(result.files.map((f) => [f.path, f.permissions])),
   };
 }
 
@@ -137,30 +156,66 @@ function applyDecisions(value: Record<string, unknown>, decisions: Map<string, P
   return { ...value, jobs };
 }
 
-function decide(workflowValue: Record<string, unknown>, jobId: string, diagnostic: Diagnostic): PermissionDecision {
+/** The grant a job ran with, and how to name it. */
+function boundOf(workflowValue: Record<string, unknown>, jobId: string): { grant: Permissions; own: boolean; named: string } {
   const job = (workflowValue.jobs as Record<string, Record<string, unknown>>)[jobId]!;
-  const reported = diagnostic.message.replace(/\s+/g, " ").replace(/([^.])$/, "$1.");
-  if (job.permissions !== undefined) {
+  if (job.permissions !== undefined) return { grant: job.permissions as Permissions, own: true, named: "its own block" };
+  if (workflowValue.permissions !== undefined) return { grant: workflowValue.permissions as Permissions, own: false, named: "the workflow's permissions" };
+  return {
+    grant: PERMISSIVE_DEFAULT,
+    own: false,
+    named: "the repository's default token permissions, at most GitHub's permissive default (this job had no permissions, nor had the workflow)",
+  };
+}
+
+/** A job the build's permission check refuses: it keeps the grant it ran with, unchecked. */
+function refused(workflowValue: Record<string, unknown>, jobId: string, diagnostics: Diagnostic[]): PermissionDecision {
+  const bound = boundOf(workflowValue, jobId);
+  const reported = diagnostics.map((d) => d.message.replace(/\s+/g, " ").replace(/([^.])$/, "$1.")).join(" ");
+  if (bound.own) {
     return {
-      grant: job.permissions as Permissions,
+      grant: bound.grant,
       added: false,
       why: `wfgen import: kept as written, unchecked, since wfgen's check refuses it: ${reported}`,
-    };
-  }
-  if (workflowValue.permissions !== undefined) {
-    return {
-      grant: workflowValue.permissions as Permissions,
-      added: true,
-      why: `wfgen import: the workflow's permissions, which this job ran with, unchecked, since wfgen cannot infer them: ${reported}`,
+      note: "permissions kept as written, as unchecked(...), because wfgen's check would refuse them",
     };
   }
   return {
-    grant: PERMISSIVE_DEFAULT,
+    grant: bound.grant,
     added: true,
+    note: `permissions written as unchecked(${JSON.stringify(bound.grant)}), the grant it ran with, because wfgen cannot infer them`,
     why:
-      "wfgen import: this job had no permissions, so it ran with the repository's default token permissions " +
-      `(at most these, GitHub's permissive default), and wfgen cannot infer them: ${reported} Narrow this grant; \`npx wfgen explain\` shows what the steps need.`,
+      `wfgen import: ${bound.named}, which this job ran with, unchecked, since wfgen cannot infer them: ${reported}` +
+      (typeof bound.grant === "object" && bound.grant === PERMISSIVE_DEFAULT ? " Narrow this grant; `npx wfgen explain` shows what the steps need." : ""),
   };
+}
+
+/** A job whose inferred permissions exceed what it ran with: it keeps what it ran with, unchecked. */
+function bounded(workflowValue: Record<string, unknown>, plan: JobPlan, beyond: Beyond[]): PermissionDecision {
+  const bound = boundOf(workflowValue, plan.job);
+  const added = beyond.map(({ scope, level }) => {
+    const because = plan.needs.filter((n) => n.scope === scope && n.level === level);
+    const reasons = [...new Set(because.map((n) => `${n.step >= 0 ? `step ${n.label}` : n.label}: ${n.reason}`))];
+    return `${scope}: ${level}${reasons.length > 0 ? ` (${reasons.join("; ")})` : ""}`;
+  });
+  return {
+    grant: bound.grant,
+    added: true,
+    note: `permissions written as unchecked(${JSON.stringify(bound.grant)}), the grant it ran with: wfgen would add ${beyond.map((b) => `${b.scope}: ${b.level}`).join(", ")}, and import never widens a job's token`,
+    why:
+      `wfgen import: ${bound.named}, which this job ran with, unchecked: wfgen would add ${added.join(", ")}, ` +
+      "and import never widens a job's token. If the job needs it, grant it here (or remove this line to let wfgen infer).",
+  };
+}
+
+/** A scope a job's inferred grant gives beyond the grant it ran with. */
+type Beyond = ReturnType<typeof beyondGrant>[number];
+
+/** What an inferred job's grant gives beyond the grant it ran with (nothing for jobs written with a block). */
+function widened(workflowValue: Record<string, unknown>, plan: JobPlan): Beyond[] {
+  const source = isRecord(workflowValue.jobs) ? workflowValue.jobs[plan.job] : undefined;
+  if (plan.mode !== "infer" || !isRecord(source) || source.permissions !== undefined) return [];
+  return beyondGrant(plan.granted, boundOf(workflowValue, plan.job).grant);
 }
 
 /** Where a diagnostic points, as a data path: a path at the start of its message, else its job and step. */

@@ -23,6 +23,18 @@ export interface PermissionDecision {
   added: boolean;
   /** Why, for the comment above it. */
   why: string;
+  /** What import tells the user about it, in one line. */
+  note: string;
+}
+
+/** A lint finding the build would refuse, carried into `workflow()`'s suppressions as a warning. */
+export interface CarriedFinding {
+  rule: string;
+  job?: string;
+  step?: string;
+  reason: string;
+  /** The finding, for the comment above the suppression. */
+  comment: string;
 }
 
 /** A top-level declaration of the generated file. */
@@ -53,6 +65,8 @@ export interface ConvertInput {
   pins: ReadonlyMap<string, PinDecision>;
   /** Jobs whose permissions are written as `unchecked(...)`, by job id. */
   permissions: ReadonlyMap<string, PermissionDecision>;
+  /** Findings written as suppressions, the third argument of `workflow()`. */
+  suppressions?: readonly CarriedFinding[];
 }
 
 /** The key of a path in the decision maps. */
@@ -117,12 +131,26 @@ class Converter {
       exported: true,
       leading: [],
       trailing: [...this.notes.footer],
-      code: { kind: "call", callee: "workflow", args: [literal(this.input.file), definition] },
+      code: { kind: "call", callee: "workflow", args: [literal(this.input.file), definition, ...this.metaCode()] },
     };
     const statements = [...this.helpers, exported];
     // The file's opening comments describe the workflow: above its first declaration, handles included.
     statements[0]!.leading.unshift(...this.notes.header);
     return { statements, wfgen: this.wfgen, actions: this.actions };
+  }
+
+  /** `{ suppressions: [...] }` when findings are carried, each with its comment. */
+  private metaCode(): Code[] {
+    const carried = this.input.suppressions ?? [];
+    if (carried.length === 0) return [];
+    const items = carried.map(({ comment, rule, job, step, reason }) => {
+      const entries: CodeEntry[] = [{ key: "rule", value: literal(rule) }];
+      if (job !== undefined) entries.push({ key: "job", value: literal(job) });
+      if (step !== undefined) entries.push({ key: "step", value: literal(step) });
+      entries.push({ key: "severity", value: literal("warning") }, { key: "reason", value: literal(reason) });
+      return { value: { kind: "object", entries } as Code, leading: [` ${comment}`] };
+    });
+    return [{ kind: "object", entries: [{ key: "suppressions", value: { kind: "array", items } }], expand: true }];
   }
 
   private declareSteps(jobId: string, jobs: Record<string, unknown>): void {

@@ -4,10 +4,10 @@
  * user should look at. The command (commands/import.ts) reads and writes the files; tests and the
  * benchmark call this directly.
  */
-import { checkWithGitHubParser, fileNameProblem, type Lock } from "@wfgen/core";
+import { checkWithGitHubParser, fileNameProblem, model, type Finding, type Lock } from "@wfgen/core";
 import { BINDINGS } from "./bindings.ts";
 import { checkWorkflows } from "./check.ts";
-import { convertWorkflow, pathKey } from "./convert.ts";
+import { convertWorkflow, pathKey, type CarriedFinding } from "./convert.ts";
 import { NameAllocator } from "./names.ts";
 import { PinPlanner, type PinDecision } from "./pins.ts";
 import { isRecord, withRaw } from "./raw.ts";
@@ -106,11 +106,12 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
     }
     const previous = byName.get(workflow.toLowerCase());
     if (previous !== undefined) {
-      problems.push({ file: file.display, message: `${previous} is imported as ${outputFile(workflow)} already; rename one of the two files` });
+      problems.push({ file: file.display, message: `${previous} is imported as ${outputFile(workflow)} already; rename one of the two files, or import each folder into a TypeScript file of its own with --per-folder` });
       continue;
     }
     byName.set(workflow.toLowerCase(), file.display);
-    sources.push({ source: read.source, workflow });
+    // `run: true` is the script "true" to GitHub, and a string in the TypeScript written from it.
+    sources.push({ source: { ...read.source, value: model.withStringsAsRead(read.source.value) }, workflow });
   }
 
   // Refs first: intents and lock entries, in file order, so that the check renders what the build will.
@@ -135,6 +136,12 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
     refused.add(problem.file);
     problems.push({ file: entry.source.file, ...entry.source.locate(problem.path), message: `not a workflow wfgen can build: ${problem.message}` });
   }
+  // GitHub's own parser, on the file as written, so its findings point at the user's lines. A file the
+  // build's checks refuse is read by it too: every problem of a file is reported at once.
+  for (const entry of sources) {
+    if (!refused.has(outputFile(entry.workflow))) continue;
+    problems.push(...githubParserProblems(entry.source));
+  }
   const candidates = sources.filter((s) => !refused.has(outputFile(s.workflow)));
 
   // Names: the exports first, so they get the plain names; then handles as conversion needs them.
@@ -157,28 +164,24 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
   for (const entry of candidates) {
     const { source, workflow } = entry;
     const file = outputFile(workflow);
-    // GitHub's own parser, on the file as written, so its findings point at the user's lines.
-    const rejected = checkWithGitHubParser(source.file, source.text)[0];
-    if (rejected !== undefined) {
-      const at = /at line (\d+), column (\d+): (.*)$/s.exec(rejected.message);
-      problems.push({
-        file: source.file,
-        ...(at && { line: Number(at[1]), column: Number(at[2]) }),
-        message: `GitHub's workflow parser rejects it: ${at ? at[3] : rejected.message}`,
-      });
+    const rejected = githubParserProblems(source);
+    if (rejected.length > 0) {
+      problems.push(...rejected);
       continue;
     }
 
-    // What the build's linter will refuse in what it writes: imported all the same (the TypeScript says
-    // what the YAML said), and noted, so that the first build holds no surprise.
+    // What the build's linter would refuse in what it writes: the YAML ran this way, so it is imported as
+    // it was, with a suppression in workflows.ts that keeps the finding reported as a warning (the first
+    // build writes the file back), and noted.
     const content = check.rendered.get(file);
     const lint = content === undefined ? undefined : await lintRendered([{ display: file, content, lock }], { config: {}, file: undefined }, []);
+    const suppressions = carriedFindings(lint?.findings ?? []);
     for (const finding of lint?.findings ?? []) {
       if (finding.severity !== "error") continue;
       notes.push({
         file: source.file,
         ...source.locate(finding.path),
-        message: `wfgen build will refuse this until it is fixed: [${finding.code}] ${finding.message}${finding.fix ? ` (${finding.fix})` : ""}`,
+        message: `[${finding.code}] ${finding.message}: wfgen build would refuse this; imported as it ran, with a suppression in workflows.ts that reports it as a warning until it is fixed${finding.fix ? ` (${finding.fix})` : ""}`,
       });
     }
 
@@ -195,14 +198,12 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
       notes.push({
         file: source.file,
         ...source.locate(["jobs", job]),
-        message: decision.added
-          ? `job "${job}": permissions written as unchecked(${JSON.stringify(decision.grant)}), the grant it ran with, because wfgen cannot check or infer them`
-          : `job "${job}": permissions kept as written, as unchecked(...), because wfgen's check would refuse them`,
+        message: `job "${job}": ${decision.note}`,
       });
     }
 
     const exportName = exports.get(entry)!;
-    const converted = convertWorkflow({ value: source.value, notes: source.notes, file: workflow, exportName, names, pins: decisions.get(source)!, permissions });
+    const converted = convertWorkflow({ value: source.value, notes: source.notes, file: workflow, exportName, names, pins: decisions.get(source)!, permissions, suppressions });
     for (const name of converted.wfgen) wfgen.add(name);
     for (const name of converted.actions) actions.add(name);
     printer.add(converted.statements);
@@ -223,17 +224,52 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
   // Only the entries the imported workflows use (a refused file's refs are not added).
   const added = [...pins.added.keys()].filter((key) => used.has(key));
   const merged = { ...options.lock, actions: { ...options.lock.actions, ...Object.fromEntries(added.map((k) => [k, pins.added.get(k)!])) } };
-  // A problem reported twice at one place (a value read in two fields, say) is said once.
+  // A problem reported twice at one place (a value read in two fields, say) is said once; each file's
+  // problems together, in the order of the files.
   const seen = new Set<string>();
-  const unique = problems.filter((p) => {
-    const key = `${p.file}:${p.line ?? ""}:${p.column ?? ""}:${p.message}`;
-    return !seen.has(key) && seen.add(key) !== undefined;
-  });
+  const order = new Map(files.map((f, i) => [f.display, i]));
+  const unique = problems
+    .filter((p) => {
+      const key = `${p.file}:${p.line ?? ""}:${p.column ?? ""}:${p.message}`;
+      return !seen.has(key) && seen.add(key) !== undefined;
+    })
+    .sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
   return { source: text, lock: merged, added, imported, problems: unique, notes };
+}
+
+/** What GitHub's workflow parser rejects in the file as written, each at the line it reports. */
+function githubParserProblems(source: WorkflowSource): ImportProblem[] {
+  return checkWithGitHubParser(source.file, source.text).map((rejected) => {
+    const at = /at line (\d+), column (\d+): (.*)$/s.exec(rejected.message);
+    return {
+      file: source.file,
+      ...(at && { line: Number(at[1]), column: Number(at[2]) }),
+      message: `GitHub's workflow parser rejects it: ${at ? at[3] : rejected.message}`,
+    };
+  });
 }
 
 const UNPINNED_REASON =
   "kept as imported by `wfgen import`: not in wfgen's offline catalog, so its ref could not be resolved without the network; delete this entry and run `npx wfgen pin` to pin it";
+
+const CARRIED_REASON = "wfgen import: the imported YAML ran this way; fix it, then delete this suppression";
+
+/** One suppression per rule and place (workflow, job or step) of the error findings, in order. */
+function carriedFindings(findings: readonly Finding[]): CarriedFinding[] {
+  const out = new Map<string, CarriedFinding>();
+  for (const finding of findings) {
+    if (finding.severity !== "error") continue;
+    const [jobs, job, steps, step] = finding.path;
+    const at = {
+      ...(jobs === "jobs" && typeof job === "string" && { job }),
+      ...(jobs === "jobs" && steps === "steps" && typeof step === "number" && { step: `#${step + 1}` }),
+    };
+    const key = JSON.stringify([finding.code, at]);
+    if (out.has(key)) continue;
+    out.set(key, { rule: finding.code, ...at, reason: CARRIED_REASON, comment: `wfgen build refuses this: [${finding.code}] ${finding.message.replace(/\s+/g, " ")}` });
+  }
+  return [...out.values()];
+}
 
 /** The workflow with each `uses:` replaced by its intent, as the TypeScript states it. */
 function withIntents(value: Record<string, unknown>, decisions: ReadonlyMap<string, PinDecision>): Record<string, unknown> {

@@ -3,7 +3,7 @@
  * and into plain data (anchors and aliases expanded, as GitHub reads them). Every way a file can fail to be
  * one workflow becomes a problem naming the file and line, so the command can go on with the other files.
  */
-import { composeDocuments } from "@wfgen/core";
+import { COLLECTION_KEY, collectionKey, composeDocuments } from "@wfgen/core";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type Document } from "yaml";
 import { collectNotes, type Notes } from "./comments.ts";
 import type { ImportProblem, Path } from "./types.ts";
@@ -49,7 +49,7 @@ export function readWorkflow(text: string, file: string): ReadResult {
   let documents: Document.Parsed[];
   try {
     tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-    documents = composeDocuments(tokens as never, text.length);
+    documents = composeDocuments(tokens as never, text.length, { logLevel: "error" });
   } catch (error) {
     return fail(`not valid YAML: ${(error as Error).message}`);
   }
@@ -70,6 +70,8 @@ export function readWorkflow(text: string, file: string): ReadResult {
   if (!isMap(root)) {
     return fail("the file is not a workflow: its top level is not a mapping with on and jobs", root?.range?.[0] ?? 0);
   }
+  const key = collectionKey(document);
+  if (key !== undefined) return fail(COLLECTION_KEY, key.range?.[0]);
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });

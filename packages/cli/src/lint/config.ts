@@ -20,6 +20,7 @@ export const lintConfigSchema = z.strictObject({
         job: z.string().min(1).optional(),
         step: z.string().min(1).optional(),
         reason: z.string().trim().min(1, "a suppression needs a reason: say why the finding is acceptable"),
+        severity: z.enum(["warning", "info"]).optional(),
       }),
     )
     .optional(),

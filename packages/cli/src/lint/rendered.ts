@@ -16,7 +16,7 @@
  *   an input they do not know was passed on purpose (`withUnsafe`). A required input that is missing stays
  *   an error: the step would fail when it runs. A severity set in the config's `lint.rules` wins over these.
  */
-import type { Diagnostic, Finding, Lock, SkippedRule, SuppressedFinding } from "@wfgen/core";
+import type { Diagnostic, Finding, Lock, SkippedRule, SuppressedFinding, WorkflowSuppression } from "@wfgen/core";
 import { checkRuleIds, type LintConfigSource } from "./config.ts";
 
 /** The rules the build's own validation covers; see the module comment. */
@@ -47,6 +47,8 @@ export interface RenderedFileToLint {
   content: string;
   /** The lock it was pinned from. */
   lock: Lock;
+  /** The suppressions its `workflow()` call gives (its third argument), where they were written. */
+  suppressions?: { list: readonly WorkflowSuppression[]; where: { file?: string; line?: number; column?: number } };
 }
 
 /** Findings of every file, in file order. */
@@ -66,13 +68,16 @@ export async function lintRendered(
   checkRuleIds(config, [...core.RULES, ...core.ENGINE_CODES].map((rule) => rule.id));
   if (files.length === 0) return { findings: [], suppressed: [], skipped: [] };
   const { actionMetadata } = await import("@wfgen/actions/metadata");
+  const { CATALOG } = await import("../github/catalog.gen.ts");
   const settings = config.config.rules ?? {};
   const options = {
+    tags: (repo: string) => CATALOG[repo],
     rules: { ...settings, ...Object.fromEntries([...BUILD_CHECKED_RULES.keys()].map((id) => [id, "off" as const])) },
     suppressions: (config.config.suppressions ?? []).map((s) => ({ ...s, origin: "config" as const })),
     runnerLabels: config.config.runnerLabels ?? [],
     actions: actionMetadata,
   };
+  const knownRules = new Set([...core.RULES, ...core.ENGINE_CODES].map((rule) => rule.id));
   const reported = new Set(
     diagnostics.flatMap((d) => {
       const rule = SAME_PROBLEM.get(d.code);
@@ -83,7 +88,11 @@ export async function lintRendered(
     const parsed = core.parseYamlSource(file.content, file.display);
     // What wfgen generated always parses; if it ever did not, the yaml-syntax finding says so.
     if (!parsed.ok) return core.lintYaml(file.content, file.display, options);
-    const result = core.lintSource(parsed.source, options);
+    const own = file.suppressions?.list ?? [];
+    const result = core.lintSource(parsed.source, {
+      ...options,
+      suppressions: [...options.suppressions, ...own.map((s) => ({ ...s, origin: "dsl" as const }))],
+    });
     const adjust = (finding: Finding): Finding => {
       if (finding.severity !== "error" || settings[finding.code] !== undefined) return finding;
       if (finding.code === "unknown-action-input") return { ...finding, severity: "warning" };
@@ -105,7 +114,7 @@ export async function lintRendered(
       !reported.has(problemKey(finding.code, finding.where.workflow, finding.where.job)) &&
       !reported.has(problemKey(finding.code, finding.where.workflow, undefined));
     return {
-      findings: result.findings.map(adjust).filter(keep),
+      findings: [...invalidSuppressions(file, knownRules), ...result.findings.map(adjust).filter(keep)],
       suppressed: result.suppressed.map((s) => ({ ...adjust(s), suppression: s.suppression })),
       skipped: result.skipped,
     };
@@ -118,6 +127,28 @@ export async function lintRendered(
     suppressed: results.flatMap((r) => r.suppressed),
     skipped: [...skipped.values()],
   };
+}
+
+/**
+ * A suppression of `workflow()` that cannot apply (an unknown rule, no reason) silences nothing; it is
+ * reported as `invalid-suppression`, as the same mistake in a `# wfgen-ignore` comment is.
+ */
+function invalidSuppressions(file: RenderedFileToLint, known: ReadonlySet<string>): Finding[] {
+  const out: Finding[] = [];
+  for (const s of file.suppressions?.list ?? []) {
+    const problem = !known.has(s.rule) ? `names "${s.rule}", which is not a rule` : s.reason.trim() === "" ? "gives no reason" : undefined;
+    if (problem === undefined) continue;
+    out.push({
+      severity: "warning",
+      code: "invalid-suppression",
+      message: `the suppression { rule: "${s.rule}" } of workflow ${file.display} ${problem}, so it suppresses nothing`,
+      fix: "name a rule listed in docs/rules/README.md and say why the finding is acceptable in `reason`",
+      where: { ...file.suppressions!.where, workflow: file.display },
+      path: [],
+      docs: "docs/rules/invalid-suppression.md",
+    });
+  }
+  return out;
 }
 
 function problemKey(rule: string, workflow: string | undefined, job: string | undefined): string {

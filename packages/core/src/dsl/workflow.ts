@@ -14,12 +14,35 @@ export type WorkflowInput = Omit<Lift<Workflow>, "jobs"> & {
   jobs: Record<string, JobDefinition<string> | JobInput>;
 };
 
+/**
+ * A lint finding of this workflow that is accepted, and why (docs/rules/README.md, "Suppressions"). The
+ * same shape as a suppression in wfgen.config.ts, without `workflow`: it is this one.
+ */
+export interface WorkflowSuppression {
+  /** The rule id, e.g. `"persist-credentials"`. */
+  rule: string;
+  /** The job id. */
+  job?: string;
+  /** The step's id, its name, or `#n` (1-based). */
+  step?: string;
+  /** Why the finding is acceptable here; required. */
+  reason: string;
+  /** Report the finding at this severity instead of silencing it (it no longer fails the build). */
+  severity?: "warning" | "info";
+}
+
+/** What a workflow says beyond its YAML: the third argument of `workflow()`. */
+export interface WorkflowMeta {
+  suppressions?: readonly WorkflowSuppression[];
+}
+
 /** A workflow value; export it from `workflows.ts` and `wfgen build` writes it. */
 export interface WorkflowDefinition {
   readonly [WORKFLOW]: true;
   /** Output file name, e.g. `deploy-image.yml`. */
   readonly file: string;
   readonly input: WorkflowInput;
+  readonly meta: WorkflowMeta;
   readonly site: CallSite;
 }
 
@@ -27,8 +50,8 @@ export interface WorkflowDefinition {
  * Create a workflow written to `<file>.yml` in the output folder. Throws when `file` is not a plain file name
  * (see file-name.ts): the error then points at the line that called `workflow()`.
  */
-export function workflow(file: string, input: WorkflowInput): WorkflowDefinition {
+export function workflow(file: string, input: WorkflowInput, meta: WorkflowMeta = {}): WorkflowDefinition {
   const problem = fileNameProblem(file);
   if (problem !== undefined) throw new Error(`workflow(${JSON.stringify(file)}, ...): ${problem}.`);
-  return { [WORKFLOW]: true, file: workflowFileName(file), input, site: captureCallSite() };
+  return { [WORKFLOW]: true, file: workflowFileName(file), input, meta, site: captureCallSite() };
 }

@@ -81,7 +81,15 @@ export {
   type StrategyContext,
   vars,
 } from "./contexts.ts";
-export { collectReferences, type ContextReference, parseContextPath, type References } from "./references.ts";
+export {
+  collectReferences,
+  type ContextReference,
+  parseContextPath,
+  type ReferenceVisitor,
+  type References,
+  walkReferences,
+} from "./references.ts";
+export { type FunctionArity, functionArity, type Offsets, parseExpression, type ParseError, type ParseErrorKind, type ParseResult, WORKFLOW_FUNCTIONS } from "./parse.ts";
 export { hasTokens, resolveTokens, splitTokens, tokensIn } from "./tokens.ts";
 export { derivedName, existingVariable, isSafeName } from "./env-names.ts";
 export {

@@ -44,20 +44,23 @@ describe("collectReferences", () => {
     ]);
   });
 
-  it("scans hand-written expressions", () => {
+  it("parses hand-written expressions", () => {
     const refs = collectReferences(
       expr.raw(
-        "needs.build.outputs['image-tag'] != '' && contains(github.event.pull_request.labels.*.name, 'x.y') && always() && fromJSON(x).github",
+        "needs.build.outputs['image-tag'] != '' && contains(github.event.pull_request.labels.*.name, 'x.y') && always() && fromJSON(vars.x).github",
       ),
     );
     expect(refs.contexts).toEqual([
       { context: "needs", path: ["build", "outputs", "image-tag"] },
       { context: "github", path: ["event", "pull_request", "labels", "*", "name"] },
+      { context: "vars", path: ["x"] },
     ]);
     expect(refs.functions).toEqual(["contains", "always", "fromJSON"]);
     expect(collectReferences(expr.raw("'steps.a.b' == Steps.X[0]")).contexts).toEqual([
       { context: "steps", path: ["X", "0"] },
     ]);
+    // Text GitHub's parser refuses reads nothing here; the lint reports it as a syntax error.
+    expect(collectReferences(expr.raw("steps.a.outputs.b ==")).contexts).toEqual([]);
   });
 });
 

@@ -30,7 +30,7 @@ describe("the facts", () => {
   it("list every event once, with a table entry each", () => {
     expect(new Set(EVENT_NAMES).size).toBe(EVENT_NAMES.length);
     expect(Object.keys(EVENTS)).toEqual([...EVENT_NAMES]);
-    expect(EVENT_NAMES).toHaveLength(36);
+    expect(EVENT_NAMES).toHaveLength(37);
   });
 
   it("give repository_dispatch arbitrary types and events like push none", () => {
@@ -55,8 +55,10 @@ describe("the facts", () => {
   });
 
   it("give every scope its own levels", () => {
-    expect(PERMISSION_SCOPE_NAMES).toHaveLength(17);
+    expect(PERMISSION_SCOPE_NAMES).toHaveLength(20);
     expect(PERMISSION_SCOPES["id-token"]).toEqual(["write", "none"]);
+    expect(PERMISSION_SCOPES["copilot-requests"]).toEqual(["write", "none"]);
+    expect(PERMISSION_SCOPES["vulnerability-alerts"]).toEqual(["read", "none"]);
     expect(PERMISSION_SCOPES.models).toEqual(["read", "none"]);
     expect(PERMISSION_SCOPES.attestations).toEqual(["read", "write", "none"]);
   });

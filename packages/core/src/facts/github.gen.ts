@@ -65,8 +65,8 @@ export const EVENTS = {
     filters: [],
   },
   image_version: {
-    activityTypes: [],
-    filters: [],
+    activityTypes: ["created", "ready", "deleted"],
+    filters: ["names", "versions"],
   },
   issue_comment: {
     activityTypes: ["created", "edited", "deleted"],
@@ -92,6 +92,8 @@ export const EVENTS = {
       "demilestoned",
       "typed",
       "untyped",
+      "field_added",
+      "field_removed",
     ],
     filters: [],
   },
@@ -101,7 +103,7 @@ export const EVENTS = {
   },
   merge_group: {
     activityTypes: ["checks_requested"],
-    filters: [],
+    filters: ["branches", "branches-ignore"],
   },
   milestone: {
     activityTypes: ["created", "closed", "opened", "edited", "deleted"],
@@ -150,8 +152,13 @@ export const EVENTS = {
       "review_request_removed",
       "auto_merge_enabled",
       "auto_merge_disabled",
+      "stacked",
     ],
     filters: ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"],
+  },
+  pull_request_comment: {
+    activityTypes: ["created", "edited", "deleted"],
+    filters: [],
   },
   pull_request_review: {
     activityTypes: ["submitted", "edited", "dismissed"],
@@ -184,6 +191,7 @@ export const EVENTS = {
       "auto_merge_disabled",
       "milestoned",
       "demilestoned",
+      "stacked",
     ],
     filters: ["branches", "branches-ignore", "paths", "paths-ignore", "tags", "tags-ignore"],
   },
@@ -254,6 +262,7 @@ export const EVENT_NAMES = [
   "project_column",
   "public",
   "pull_request",
+  "pull_request_comment",
   "pull_request_review",
   "pull_request_review_comment",
   "pull_request_target",
@@ -277,8 +286,10 @@ export const PERMISSION_SCOPES = {
   checks: ["read", "write", "none"],
   "code-quality": ["read", "write", "none"],
   contents: ["read", "write", "none"],
+  "copilot-requests": ["write", "none"],
   deployments: ["read", "write", "none"],
   discussions: ["read", "write", "none"],
+  drives: ["read", "write", "none"],
   "id-token": ["write", "none"],
   issues: ["read", "write", "none"],
   models: ["read", "none"],
@@ -288,6 +299,7 @@ export const PERMISSION_SCOPES = {
   "repository-projects": ["read", "write", "none"],
   "security-events": ["read", "write", "none"],
   statuses: ["read", "write", "none"],
+  "vulnerability-alerts": ["read", "none"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The values `type` takes in a workflow_dispatch input. */

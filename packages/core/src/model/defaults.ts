@@ -1,22 +1,22 @@
 // `defaults:` at the workflow or job level: the shell and working directory of every `run` step that does
-// not set its own.
+// not set its own. GitHub accepts an empty `defaults:` or `defaults.run:` (they change nothing), and at the
+// job level an expression for `defaults.run`.
 
 import { z } from "zod";
-import { nonEmpty, strictObject } from "./object.ts";
+import { orExpression } from "./expression.ts";
+import { strictObject } from "./object.ts";
+import { NonEmptyTextSchema } from "./text.ts";
 
-/** `defaults.run`: at least one of shell and working-directory. */
-export const DefaultsRunSchema = nonEmpty(
-  strictObject(
-    { shell: z.string().min(1).optional(), "working-directory": z.string().min(1).optional() },
-    "defaults.run",
-  ),
-  "empty; set shell or working-directory, or leave defaults.run out",
+/** `defaults.run`: the shell and working directory of `run` steps. */
+export const DefaultsRunSchema = strictObject(
+  { shell: NonEmptyTextSchema.optional(), "working-directory": NonEmptyTextSchema.optional() },
+  "defaults.run",
 );
 
 /** `defaults:` at the workflow or job level. */
-export const DefaultsSchema = nonEmpty(
-  strictObject({ run: DefaultsRunSchema.optional() }, "defaults"),
-  "empty; set defaults.run, or leave defaults out",
+export const DefaultsSchema = strictObject(
+  { run: orExpression(DefaultsRunSchema, "a mapping with shell or working-directory").optional() },
+  "defaults",
 );
 
 /** `defaults:` at the workflow or job level. */

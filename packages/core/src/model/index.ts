@@ -50,6 +50,7 @@ export {
   type RunsOn,
 } from "./job.ts";
 export { formatPath, parseWorkflowModel, type ModelIssue, type ParseWorkflowResult } from "./parse.ts";
+export { withStringsAsRead } from "./strings.ts";
 export {
   PermissionsMapSchema,
   PermissionsSchema,

@@ -1,12 +1,26 @@
 // The interface of a workflow started by hand (workflow_dispatch inputs) or called by another workflow
 // (workflow_call inputs, outputs and secrets). Each input is a union on `type`, so its default and its
-// options are checked against the type it declares.
+// options are checked against the type it declares, as GitHub checks them when it loads the workflow: a
+// boolean input's default is true or false, a string input's default a string (an empty `default:` is the
+// empty string), and a number input's default anything, since GitHub converts it only when the workflow runs.
 
 import { z } from "zod";
 import { WORKFLOW_CALL_INPUT_TYPES, WORKFLOW_DISPATCH_INPUT_TYPES } from "../facts/index.ts";
 import { orExpression } from "./expression.ts";
-import { notAllowedMessage } from "./messages.ts";
-import { nameSchema, strictObject } from "./object.ts";
+import { expectedMessage, notAllowedMessage } from "./messages.ts";
+import { strictObject } from "./object.ts";
+import { NonEmptyTextSchema, TextSchema } from "./text.ts";
+
+// GitHub puts no rule on these names beyond being non-empty.
+const NAME = NonEmptyTextSchema;
+
+// A default where the input takes a string: a string, or nothing (null), which GitHub reads as "".
+const STRING_DEFAULT = z.union([z.string(), z.null().transform(() => "")], {
+  error: (issue) => expectedMessage(issue.input, "a string"),
+});
+
+// A number input's default: any scalar, kept as written (null is read as "").
+const NUMBER_DEFAULT = z.union([z.number(), z.string(), z.boolean(), z.null().transform(() => "")]);
 
 // The message when `type` matches no variant; other issues keep the generic wording.
 function typeMessage(allowed: readonly string[]) {
@@ -19,9 +33,9 @@ function typeMessage(allowed: readonly string[]) {
 }
 
 const dispatchCommon = {
-  description: z.string().optional(),
+  description: TextSchema.optional(),
   required: z.boolean().optional(),
-  deprecationMessage: z.string().optional(),
+  deprecationMessage: TextSchema.optional(),
 };
 
 /**
@@ -32,22 +46,22 @@ export const WorkflowDispatchInputSchema = z.discriminatedUnion(
   "type",
   [
     strictObject(
-      { ...dispatchCommon, type: z.literal("string").optional(), default: z.string().optional() },
+      { ...dispatchCommon, type: z.literal("string").optional(), default: STRING_DEFAULT.optional() },
       "a string input",
     ),
     strictObject(
       {
         ...dispatchCommon,
         type: z.literal("choice"),
-        options: z.array(z.string()).min(1),
-        default: z.string().optional(),
+        options: z.array(TextSchema).min(1),
+        default: STRING_DEFAULT.optional(),
       },
       "a choice input",
     ),
     strictObject({ ...dispatchCommon, type: z.literal("boolean"), default: z.boolean().optional() }, "a boolean input"),
-    strictObject({ ...dispatchCommon, type: z.literal("number"), default: z.number().optional() }, "a number input"),
+    strictObject({ ...dispatchCommon, type: z.literal("number"), default: NUMBER_DEFAULT.optional() }, "a number input"),
     strictObject(
-      { ...dispatchCommon, type: z.literal("environment"), default: z.string().optional() },
+      { ...dispatchCommon, type: z.literal("environment"), default: STRING_DEFAULT.optional() },
       "an environment input",
     ),
   ],
@@ -58,14 +72,11 @@ export const WorkflowDispatchInputSchema = z.discriminatedUnion(
 export type WorkflowDispatchInput = z.infer<typeof WorkflowDispatchInputSchema>;
 
 /** The inputs of workflow_dispatch, by name. */
-export const WorkflowDispatchInputsSchema = z.record(nameSchema("input name"), WorkflowDispatchInputSchema);
+export const WorkflowDispatchInputsSchema = z.record(NAME, WorkflowDispatchInputSchema);
 
-const callCommon = { description: z.string().optional(), required: z.boolean().optional() };
+const callCommon = { description: TextSchema.optional(), required: z.boolean().optional() };
 
-/**
- * One workflow_call input. `type` is required; a boolean or number default may also be an expression,
- * which the caller's run evaluates.
- */
+/** One workflow_call input. `type` is required; a default may also be an expression, which the caller's run evaluates. */
 export const WorkflowCallInputSchema = z.discriminatedUnion(
   "type",
   [
@@ -74,10 +85,10 @@ export const WorkflowCallInputSchema = z.discriminatedUnion(
       "a boolean input",
     ),
     strictObject(
-      { ...callCommon, type: z.literal("number"), default: orExpression(z.number(), "a number").optional() },
+      { ...callCommon, type: z.literal("number"), default: NUMBER_DEFAULT.optional() },
       "a number input",
     ),
-    strictObject({ ...callCommon, type: z.literal("string"), default: z.string().optional() }, "a string input"),
+    strictObject({ ...callCommon, type: z.literal("string"), default: STRING_DEFAULT.optional() }, "a string input"),
   ],
   { error: typeMessage(WORKFLOW_CALL_INPUT_TYPES) },
 );
@@ -87,21 +98,21 @@ export type WorkflowCallInput = z.infer<typeof WorkflowCallInputSchema>;
 
 /** One workflow_call output: the value, usually `${{ jobs.<id>.outputs.<name> }}`, and a description. */
 export const WorkflowCallOutputSchema = strictObject(
-  { description: z.string().optional(), value: z.string() },
+  { description: TextSchema.optional(), value: TextSchema },
   "a workflow_call output",
 );
 
 /** One workflow_call secret; `null` declares an optional secret without a description. */
 export const WorkflowCallSecretSchema = strictObject(
-  { description: z.string().optional(), required: z.boolean().optional() },
+  { description: TextSchema.optional(), required: z.boolean().optional() },
   "a workflow_call secret",
 ).nullable();
 
 /** The inputs of workflow_call, by name. */
-export const WorkflowCallInputsSchema = z.record(nameSchema("input name"), WorkflowCallInputSchema);
+export const WorkflowCallInputsSchema = z.record(NAME, WorkflowCallInputSchema);
 
 /** The outputs of workflow_call, by name. */
-export const WorkflowCallOutputsSchema = z.record(nameSchema("output name"), WorkflowCallOutputSchema);
+export const WorkflowCallOutputsSchema = z.record(NAME, WorkflowCallOutputSchema);
 
 /** The secrets of workflow_call, by name. */
-export const WorkflowCallSecretsSchema = z.record(nameSchema("secret name"), WorkflowCallSecretSchema);
+export const WorkflowCallSecretsSchema = z.record(NAME, WorkflowCallSecretSchema);

@@ -69,7 +69,7 @@ describe("normal jobs", () => {
   });
 
   it("accept raw", () => {
-    expect(messages({ "runs-on": "x", steps, raw: { "cancel-timeout-minutes": 5 } })).toEqual([]);
+    expect(messages({ "runs-on": "x", steps, raw: { "future-key": 5 } })).toEqual([]);
   });
 
   it("require runs-on", () => {
@@ -78,9 +78,24 @@ describe("normal jobs", () => {
     ]);
   });
 
-  it("refuse needs that are not job ids", () => {
-    expect(messages({ "runs-on": "x", steps, needs: ["a b"] })).toEqual([
-      "jobs.j.needs[0]: 'a b' is not a valid job id; it must start with a letter or _ and hold only letters, digits, - and _",
+  it("leave needs naming no job to the job-graph check, and refuse one that is not a string", () => {
+    expect(messages({ "runs-on": "x", steps, needs: ["a b"] })).toEqual([]);
+    expect(messages({ "runs-on": "x", steps, needs: [{ job: "a" }] })).toEqual(["jobs.j.needs[0]: expected a string, got a mapping"]);
+  });
+
+  it("say that uses and runs-on cannot be combined", () => {
+    expect(messages({ "runs-on": "x", uses: "./.github/workflows/w.yml", steps })).toEqual([
+      "jobs.j.uses: uses and runs-on cannot both be set: a job either runs its steps on a runner (runs-on) or calls a reusable workflow (uses), so split it in two jobs",
+    ]);
+  });
+
+  it("report the errors of each bad step, not a reusable-workflow call with a missing uses", () => {
+    const bad = [{ run: "a", "timeout-minutes": "x" }, { run: "a", "continue-on-error": "x" }, { run: "a", name: ["a"] }, { runn: "a" }];
+    expect(messages({ "runs-on": "x", steps: bad }).map((m) => m.slice(0, m.indexOf(":")))).toEqual([
+      "jobs.j.steps[0].timeout-minutes",
+      "jobs.j.steps[1].continue-on-error",
+      "jobs.j.steps[2].name",
+      "jobs.j.steps[3].runn",
     ]);
   });
 });

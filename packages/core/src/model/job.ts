@@ -4,7 +4,7 @@
 
 import { z } from "zod";
 import { ConcurrencySchema } from "./concurrency.ts";
-import { ContainerSchema, ServiceContainerSchema } from "./container.ts";
+import { ContainerSchema, ServicesSchema } from "./container.ts";
 import { DefaultsSchema } from "./defaults.ts";
 import { EnvSchema, ScalarSchema } from "./env.ts";
 import { ConditionSchema, orExpression } from "./expression.ts";
@@ -13,25 +13,29 @@ import { nameSchema, objectWithRaw, strictObject } from "./object.ts";
 import { PermissionsSchema } from "./permissions.ts";
 import { StepSchema } from "./step.ts";
 import { StrategySchema } from "./strategy.ts";
+import { NonEmptyTextSchema, TextSchema } from "./text.ts";
 
 /** A job id: the key of a job under `jobs:`, which `needs` refers to. */
 export const JobIdSchema = nameSchema("job id");
 
-/** `needs:`: the id of a job that must finish first, or a list of them. */
-export const NeedsSchema = z.union([JobIdSchema, z.array(JobIdSchema).min(1)], {
+/**
+ * `needs:`: the id of a job that must finish first, or a list of them. Whether each names a job of the
+ * workflow is checked by validate/needs.ts.
+ */
+export const NeedsSchema = z.union([NonEmptyTextSchema, z.array(NonEmptyTextSchema)], {
   error: (issue) => expectedMessage(issue.input, "a job id or a list of job ids"),
 });
 
-const LABELS = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+const LABELS = z.union([NonEmptyTextSchema, z.array(NonEmptyTextSchema)], {
   error: (issue) => expectedMessage(issue.input, "a runner label or a list of labels"),
 });
 
 /** `runs-on:`: a runner label, a list of labels a runner must all have, or a runner group and its labels. */
 export const RunsOnSchema = z.union(
   [
-    z.string().min(1),
-    z.array(z.string().min(1)).min(1),
-    strictObject({ group: z.string().min(1).optional(), labels: LABELS.optional() }, "runs-on"),
+    NonEmptyTextSchema,
+    z.array(NonEmptyTextSchema),
+    strictObject({ group: NonEmptyTextSchema.optional(), labels: LABELS.optional() }, "runs-on"),
   ],
   {
     error: (issue) =>
@@ -45,11 +49,11 @@ export type RunsOn = z.infer<typeof RunsOnSchema>;
 /** `environment:`: a deployment environment's name, or its name with a URL and whether to deploy. */
 export const EnvironmentSchema = z.union(
   [
-    z.string().min(1),
+    TextSchema,
     strictObject(
       {
-        name: z.string().min(1),
-        url: z.string().optional(),
+        name: TextSchema,
+        url: TextSchema.optional(),
         deployment: orExpression(z.boolean(), "true or false").optional(),
       },
       "environment",
@@ -61,37 +65,45 @@ export const EnvironmentSchema = z.union(
 /** `environment:` of a job. */
 export type Environment = z.infer<typeof EnvironmentSchema>;
 
-/** `snapshot:`: the custom image to save after the job, by name, or its name and version. */
+/** `snapshot:`: the custom image to save after the job, by name, or its name, version and condition. */
 export const SnapshotSchema = z.union(
   [
-    z.string().min(1),
-    strictObject({ "image-name": z.string().min(1), version: z.string().min(1).optional() }, "snapshot"),
+    NonEmptyTextSchema,
+    strictObject(
+      { "image-name": NonEmptyTextSchema, if: ConditionSchema.optional(), version: NonEmptyTextSchema.optional() },
+      "snapshot",
+    ),
   ],
   { error: (issue) => expectedMessage(issue.input, "an image name or a mapping with image-name") },
 );
 
+const USES_WITH_RUNS_ON =
+  "uses and runs-on cannot both be set: a job either runs its steps on a runner (runs-on) or calls a reusable workflow (uses), so split it in two jobs";
+
 /** A job that runs steps on a runner. `runs-on` is required; so is `steps` in practice, but not in the syntax. */
 export const NormalJobSchema = objectWithRaw(
   {
-    name: z.string().optional(),
+    name: TextSchema.optional(),
     needs: NeedsSchema.optional(),
     if: ConditionSchema.optional(),
     "runs-on": RunsOnSchema,
     snapshot: SnapshotSchema.optional(),
     environment: EnvironmentSchema.optional(),
     permissions: PermissionsSchema.optional(),
-    outputs: z.record(z.string().min(1), z.string()).optional(),
+    outputs: z.record(z.string().min(1), TextSchema).optional(),
     env: EnvSchema.optional(),
     defaults: DefaultsSchema.optional(),
     concurrency: ConcurrencySchema.optional(),
     strategy: StrategySchema.optional(),
     container: ContainerSchema.optional(),
-    services: z.record(z.string().min(1), ServiceContainerSchema).optional(),
+    services: ServicesSchema.optional(),
     "timeout-minutes": orExpression(z.number(), "a number").optional(),
+    "cancel-timeout-minutes": orExpression(z.number(), "a number").optional(),
     "continue-on-error": orExpression(z.boolean(), "true or false").optional(),
-    steps: z.array(StepSchema).min(1).optional(),
+    steps: z.array(StepSchema).optional(),
   },
   "a job",
+  { uses: USES_WITH_RUNS_ON },
 );
 
 /** A job that runs steps on a runner. */
@@ -105,13 +117,13 @@ const REUSABLE_WORKFLOW = /^(?:[^/]+\/)+[^/]+\.ya?ml(?:@.+)?$/;
 /** A job that calls a reusable workflow. `secrets: inherit` passes all of the caller's secrets on. */
 export const CallJobSchema = objectWithRaw(
   {
-    name: z.string().optional(),
+    name: TextSchema.optional(),
     needs: NeedsSchema.optional(),
     if: ConditionSchema.optional(),
-    uses: z.string().regex(REUSABLE_WORKFLOW, {
+    uses: TextSchema.pipe(z.string().regex(REUSABLE_WORKFLOW, {
       error: (issue) =>
         `${show(issue.input)} is not a workflow file; write ./.github/workflows/<file>.yml or <owner>/<repo>/.github/workflows/<file>.yml@<ref>`,
-    }),
+    })),
     with: z.record(z.string().min(1), ScalarSchema).optional(),
     secrets: z
       .union(
@@ -129,6 +141,7 @@ export const CallJobSchema = objectWithRaw(
     concurrency: ConcurrencySchema.optional(),
   },
   "a job that calls a reusable workflow",
+  { "runs-on": USES_WITH_RUNS_ON },
 );
 
 /** A job that calls a reusable workflow. */

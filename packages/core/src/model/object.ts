@@ -28,9 +28,10 @@ export function strictObject<const S extends z.ZodRawShape>(shape: S, owner: str
 
 /**
  * A strict mapping with `shape`'s keys plus `raw`, the escape hatch. A key under `raw` that the model
- * knows is refused, since the emitter would write it twice.
+ * knows is refused, since the emitter would write it twice. `conflicts` words the message of a key that
+ * belongs to another form of the same thing (a job's `uses` beside `runs-on`), instead of "unknown key".
  */
-export function objectWithRaw<const S extends z.ZodRawShape>(shape: S, owner: string) {
+export function objectWithRaw<const S extends z.ZodRawShape>(shape: S, owner: string, conflicts: Record<string, string> = {}) {
   const keys = Object.keys(shape);
   const raw = z
     .record(z.string(), z.unknown())
@@ -46,8 +47,13 @@ export function objectWithRaw<const S extends z.ZodRawShape>(shape: S, owner: st
   return z.strictObject(
     { ...shape, raw },
     {
-      error: (issue) =>
-        issue.code === "unrecognized_keys" ? unknownKeysMessage(issue.keys, owner, keys, true) : undefined,
+      error: (issue) => {
+        if (issue.code !== "unrecognized_keys") return undefined;
+        const conflict = issue.keys.find((key) => Object.hasOwn(conflicts, key));
+        if (conflict === undefined) return unknownKeysMessage(issue.keys, owner, keys, true);
+        const others = issue.keys.filter((key) => key !== conflict);
+        return others.length === 0 ? conflicts[conflict] : `${conflicts[conflict]}; ${unknownKeysMessage(others, owner, keys, true)}`;
+      },
     },
   );
 }

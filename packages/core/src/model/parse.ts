@@ -59,17 +59,28 @@ export function formatPath(path: readonly (string | number)[]): string {
 }
 
 // The branch of a failed union that the value was meant for: the one whose type it has. When several
-// qualify (two kinds of mapping), the one with the fewest problems, counting each unknown key; ties go to
-// the earlier branch. None when the value has the type of no branch: the union's own message says more.
+// qualify (two kinds of mapping), the one whose keys fit best: each unknown or missing key of the mapping
+// itself outweighs any number of problems deeper in (a job with five broken steps is still a job with
+// steps, not a reusable-workflow call missing `uses`); ties go to the earlier branch. None when the value
+// has the type of no branch: the union's own message says more.
 function meantBranch(branches: Issue[][]): Issue[] | undefined {
   let best: Issue[] | undefined;
   let bestCost = Infinity;
   for (const branch of branches) {
     if (branch.every(isTypeMismatch)) continue;
-    const cost = branch.reduce((sum, issue) => sum + (issue.code === "unrecognized_keys" ? issue.keys.length : 1), 0);
+    const cost = branch.reduce((sum, issue) => sum + issueCost(issue), 0);
     if (cost < bestCost) [best, bestCost] = [branch, cost];
   }
   return best;
+}
+
+const KEY_COST = 1000;
+
+function issueCost(issue: Issue): number {
+  if (issue.code === "unrecognized_keys" && issue.path.length === 0) return KEY_COST * issue.keys.length;
+  // A required key that is missing: its schema reports on an undefined input one level down.
+  if (issue.path.length === 1 && issue.input === undefined) return KEY_COST;
+  return 1;
 }
 
 // The value is not of this branch's type at all: a string where a mapping was wanted, a mapping where one

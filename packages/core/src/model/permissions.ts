@@ -20,8 +20,10 @@ const scopeShape = {
   checks: scopeLevel("checks"),
   "code-quality": scopeLevel("code-quality"),
   contents: scopeLevel("contents"),
+  "copilot-requests": scopeLevel("copilot-requests"),
   deployments: scopeLevel("deployments"),
   discussions: scopeLevel("discussions"),
+  drives: scopeLevel("drives"),
   "id-token": scopeLevel("id-token"),
   issues: scopeLevel("issues"),
   models: scopeLevel("models"),
@@ -31,6 +33,7 @@ const scopeShape = {
   "repository-projects": scopeLevel("repository-projects"),
   "security-events": scopeLevel("security-events"),
   statuses: scopeLevel("statuses"),
+  "vulnerability-alerts": scopeLevel("vulnerability-alerts"),
 } satisfies Record<PermissionScope, z.ZodType>;
 
 /** A map of permission scope to level; `{}` grants nothing, and every scope left out is `none`. */

@@ -8,6 +8,7 @@ import { ConditionSchema, orExpression } from "./expression.ts";
 import { EnvSchema, ScalarSchema } from "./env.ts";
 import { expectedMessage, orList } from "./messages.ts";
 import { objectWithRaw } from "./object.ts";
+import { NonEmptyTextSchema, TextSchema } from "./text.ts";
 
 /** `with:` of a step: action input name to value, or one expression yielding the mapping. */
 export const WithSchema = orExpression(z.record(z.string().min(1), ScalarSchema), "a mapping of input names to values");
@@ -41,26 +42,27 @@ type StepKind = keyof typeof KEYS_BY_KIND;
 
 const KINDS = Object.keys(KEYS_BY_KIND) as StepKind[];
 
-const STEP_ID_TARGETS = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+const STEP_ID_TARGETS = z.union([NonEmptyTextSchema, z.array(NonEmptyTextSchema)], {
   error: (issue) => expectedMessage(issue.input, "a step id or a list of step ids"),
 });
 
 const stepShape = {
-  id: z.string().min(1).optional(),
+  id: NonEmptyTextSchema.optional(),
   if: ConditionSchema.optional(),
-  name: z.string().optional(),
-  uses: z.string().min(1).optional(),
-  run: z.string().optional(),
+  name: TextSchema.optional(),
+  uses: NonEmptyTextSchema.optional(),
+  run: TextSchema.optional(),
   with: WithSchema.optional(),
   env: EnvSchema.optional(),
-  shell: z.string().min(1).optional(),
-  "working-directory": z.string().min(1).optional(),
+  shell: NonEmptyTextSchema.optional(),
+  "working-directory": TextSchema.optional(),
   "continue-on-error": orExpression(z.boolean(), "true or false").optional(),
   "timeout-minutes": orExpression(z.number(), "a number").optional(),
   background: z.boolean().optional(),
   wait: STEP_ID_TARGETS.optional(),
-  "wait-all": z.boolean().nullable().optional(),
-  cancel: z.string().min(1).optional(),
+  // `wait-all:` with no value, or true; GitHub refuses false.
+  "wait-all": z.union([z.null(), z.literal(true)], { error: (issue) => expectedMessage(issue.input, "true, or no value") }).optional(),
+  cancel: NonEmptyTextSchema.optional(),
 };
 
 // The kind is checked once the keys are known to be valid: an unknown key ('runn') is the mistake to report,
@@ -119,7 +121,7 @@ export type ParallelStep = z.infer<typeof ParallelStepSchema>;
  * `wait-all` and `cancel` act on background steps by id; `parallel` runs its steps side by side.
  */
 export const StepSchema = objectWithRaw(
-  { ...stepShape, parallel: z.array(ParallelStepSchema).min(1).optional() },
+  { ...stepShape, parallel: z.array(ParallelStepSchema).optional() },
   "a step",
 ).superRefine(checkKind, ONCE_VALID);
 

@@ -12,9 +12,15 @@ import {
 } from "./inputs.ts";
 import { expectedMessage, notAllowedMessage } from "./messages.ts";
 import { nonEmpty, objectWithRaw, strictObject } from "./object.ts";
+import { NonEmptyTextSchema } from "./text.ts";
 
-/** A non-empty list of non-empty glob patterns, as branch, tag and path filters take. */
-export const GlobsSchema = z.array(z.string().min(1)).min(1);
+/**
+ * A filter (branches, tags, paths, names, versions, workflows): one non-empty pattern, or a list of them. An
+ * empty list is GitHub's to interpret (it matches nothing), not a syntax error.
+ */
+export const GlobsSchema = z.union([NonEmptyTextSchema, z.array(NonEmptyTextSchema)], {
+  error: (issue) => expectedMessage(issue.input, "a pattern or a list of patterns"),
+});
 
 function activityTypes<E extends EventWithActivityTypes>(event: E) {
   const values = EVENTS[event].activityTypes;
@@ -23,7 +29,7 @@ function activityTypes<E extends EventWithActivityTypes>(event: E) {
     error: (issue) => notAllowedMessage(issue.input, event, values),
   });
   return z
-    .union([one, z.array(one).min(1)], {
+    .union([one, z.array(one)], {
       error: (issue) => expectedMessage(issue.input, `an activity type of ${event} or a list of them`),
     })
     .optional();
@@ -70,7 +76,7 @@ function typedWithFilters<E extends EventWithActivityTypes>(event: E) {
 
 /** One cron entry of `schedule`; `timezone` is an IANA name and defaults to UTC. */
 export const ScheduleEntrySchema = strictObject(
-  { cron: z.string().min(1), timezone: z.string().min(1).optional() },
+  { cron: NonEmptyTextSchema, timezone: NonEmptyTextSchema.optional() },
   "a schedule entry",
 );
 
@@ -97,7 +103,7 @@ export const WorkflowCallSchema = objectWithRaw(
 export const RepositoryDispatchSchema = objectWithRaw(
   {
     types: z
-      .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+      .union([NonEmptyTextSchema, z.array(NonEmptyTextSchema)], {
         error: (issue) => expectedMessage(issue.input, "an event type or a list of them"),
       })
       .optional(),
@@ -120,12 +126,11 @@ export const OnObjectSchema = nonEmpty(
       discussion_comment: typed("discussion_comment"),
       fork: bare("fork"),
       gollum: bare("gollum"),
-      // GitHub's parser reads `names` and `versions` here, which the facts do not list yet: they go under raw.
-      image_version: objectWithRaw({}, "image_version").nullable().optional(),
+      image_version: typedWithFilters("image_version"),
       issue_comment: typed("issue_comment"),
       issues: typed("issues"),
       label: typed("label"),
-      merge_group: typed("merge_group"),
+      merge_group: typedWithFilters("merge_group"),
       milestone: typed("milestone"),
       page_build: bare("page_build"),
       project: typed("project"),
@@ -133,6 +138,7 @@ export const OnObjectSchema = nonEmpty(
       project_column: typed("project_column"),
       public: bare("public"),
       pull_request: typedWithFilters("pull_request"),
+      pull_request_comment: typed("pull_request_comment"),
       pull_request_review: typed("pull_request_review"),
       pull_request_review_comment: typed("pull_request_review_comment"),
       pull_request_target: typedWithFilters("pull_request_target"),
@@ -140,7 +146,7 @@ export const OnObjectSchema = nonEmpty(
       registry_package: typed("registry_package"),
       release: typed("release"),
       repository_dispatch: RepositoryDispatchSchema.nullable().optional(),
-      schedule: z.array(ScheduleEntrySchema).min(1).optional(),
+      schedule: z.array(ScheduleEntrySchema).optional(),
       status: bare("status"),
       watch: typed("watch"),
       workflow_call: WorkflowCallSchema.nullable().optional(),
@@ -152,15 +158,12 @@ export const OnObjectSchema = nonEmpty(
   "no events; on needs at least one event",
 );
 
-// `schedule` means nothing without its cron entries, so it has no string form.
-const STRING_EVENTS = EVENT_NAMES.filter((name): name is Exclude<EventName, "schedule"> => name !== "schedule");
-
-/** An event named on its own (`on: push`, `on: [push, pull_request]`), which takes its defaults. */
-export const EventNameSchema = z.enum(STRING_EVENTS, {
-  error: (issue) =>
-    issue.input === "schedule"
-      ? "schedule needs its cron entries: write on: { schedule: [{ cron: '...' }] }"
-      : notAllowedMessage(issue.input, "on", STRING_EVENTS),
+/**
+ * An event named on its own (`on: push`, `on: [push, pull_request]`), which takes its defaults. GitHub also
+ * accepts `schedule` named so; without cron entries it never runs, which the invalid-cron rule reports.
+ */
+export const EventNameSchema = z.enum(EVENT_NAMES, {
+  error: (issue) => notAllowedMessage(issue.input, "on", EVENT_NAMES),
 });
 
 /** `on:`: one event name, a list of event names, or a mapping of event to configuration. */

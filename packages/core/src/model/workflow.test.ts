@@ -39,10 +39,9 @@ describe("workflows", () => {
     expect(messages({ on: "push", jobs: {} })).toEqual(["jobs: no jobs; a workflow needs at least one job"]);
   });
 
-  it("refuse an empty defaults block", () => {
-    expect(messages({ on: "push", jobs, defaults: { run: {} } })).toEqual([
-      "defaults.run: empty; set shell or working-directory, or leave defaults.run out",
-    ]);
+  it("accept an empty defaults block, as GitHub does", () => {
+    expect(messages({ on: "push", jobs, defaults: { run: {} } })).toEqual([]);
+    expect(messages({ on: "push", jobs, defaults: {} })).toEqual([]);
   });
 
   it("refuse a job id GitHub does not allow, naming it", () => {
@@ -53,12 +52,12 @@ describe("workflows", () => {
 
   it("report every problem with its path", () => {
     const result = parseWorkflowModel({
-      on: { push: { branches: "main" } },
-      jobs: { a: { "runs-on": "x", steps: [{ run: 1 }] } },
+      on: { push: { branches: { main: true } } },
+      jobs: { a: { "runs-on": "x", steps: [{ run: [1] }] } },
     });
     expect(result.ok ? [] : result.issues).toEqual([
-      { path: ["on", "push", "branches"], message: "on.push.branches: expected a list, got 'main'" },
-      { path: ["jobs", "a", "steps", 0, "run"], message: "jobs.a.steps[0].run: expected a string, got 1" },
+      { path: ["on", "push", "branches"], message: "on.push.branches: expected a pattern or a list of patterns, got a mapping" },
+      { path: ["jobs", "a", "steps", 0, "run"], message: "jobs.a.steps[0].run: expected a string, got a list" },
     ]);
   });
 

@@ -7,6 +7,7 @@ import { EnvSchema } from "./env.ts";
 import { JobIdSchema, JobSchema } from "./job.ts";
 import { nonEmpty, objectWithRaw } from "./object.ts";
 import { PermissionsSchema } from "./permissions.ts";
+import { TextSchema } from "./text.ts";
 import { OnSchema } from "./triggers.ts";
 
 /** `jobs:`: job id to job; at least one. */
@@ -15,8 +16,10 @@ export const JobsSchema = nonEmpty(z.record(JobIdSchema, JobSchema), "no jobs; a
 /** A whole workflow: what one `.github/workflows/*.yml` file holds. */
 export const WorkflowSchema = objectWithRaw(
   {
-    name: z.string().optional(),
-    "run-name": z.string().optional(),
+    name: TextSchema.optional(),
+    // Not in GitHub's documentation, but in the schema of its parser: a description shown with the workflow.
+    description: TextSchema.optional(),
+    "run-name": TextSchema.optional(),
     on: OnSchema,
     env: EnvSchema.optional(),
     defaults: DefaultsSchema.optional(),

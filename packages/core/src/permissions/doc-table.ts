@@ -20,7 +20,7 @@ export function permissionsDocTables(): string {
     }
     lines.push(`| \`${entry.action}\` | ${entry.needs} | ${when.length > 0 ? when.join("; ") : "-"} |`);
   }
-  lines.push("", "### Commands in `run:` steps", "", "`gh` commands count when the step gets the token (`GH_TOKEN` or `GITHUB_TOKEN`).", "");
+  lines.push("", "### Commands in `run:` steps", "", "`gh` commands count when gh authenticates with the token: `GH_TOKEN` holds it, else `GITHUB_TOKEN` (set in `env:` or in front of the command), else the script logs gh in with it. `GH_TOKEN` set to another token wins.", "");
   lines.push("| Command | Needs |", "| --- | --- |");
   for (const rule of GH_COMMANDS) {
     // Subcommands are joined with `/`: a `|` would split the markdown table's cell, even inside backticks.

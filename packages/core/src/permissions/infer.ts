@@ -83,7 +83,12 @@ export function inferJobNeeds(job: Model, workflowEnv: EnvMap, sources: readonly
         const own = known.tokenInput !== undefined && use.input(known.tokenInput) !== undefined && !use.token(known.tokenInput);
         // Given another token, the action spends that one: only what is not the GITHUB_TOKEN remains.
         entry.effects = own ? known.effects(use).filter(keptWithOwnToken) : known.effects(use);
-        if (!own && known.leavesGitCredentials?.(use)) gitCredentials = true;
+        if (known.leavesGitCredentials !== undefined) {
+          // A checkout replaces the credentials of the repository it checks out: its own token, or none
+          // (persist-credentials: false). One into another folder (`path`) leaves the workspace's as they are.
+          const leaves = !own && known.leavesGitCredentials(use);
+          if (leaves || use.input("path") === undefined) gitCredentials = leaves;
+        }
       } else if (mentionsToken(JSON.stringify(step.with ?? {})) || tokenVariables(envOf(step.env)).size > 0) {
         entry.effects = [{ kind: "unknown", what: `passes GITHUB_TOKEN to ${step.uses}, which wfgen has no knowledge of` }];
       }
@@ -100,6 +105,7 @@ export function inferJobNeeds(job: Model, workflowEnv: EnvMap, sources: readonly
         githubNpmRegistry,
       });
       if (script.includes("npm.pkg.github.com")) githubNpmRegistry = true;
+      if (entry.effects.some((e) => e.kind === "git-credentials")) gitCredentials = true;
     }
   }
 

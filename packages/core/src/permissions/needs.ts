@@ -24,7 +24,9 @@ export type Effect =
   /** Pulls an image with the registry credentials the job logged in with. */
   | { kind: "image-pull"; what?: string; command?: string }
   /** Gets the token for a purpose wfgen cannot read; the user must declare the needs. */
-  | { kind: "unknown"; what: string };
+  | { kind: "unknown"; what: string }
+  /** Leaves the GITHUB_TOKEN in git's configuration, where the later steps' `git push` finds it. */
+  | { kind: "git-credentials" };
 
 /** A need of one step of a job. */
 export interface StepNeed extends Need {

@@ -27,6 +27,8 @@ function summary(effects: Effect[]): string[] {
         return "pull";
       case "unknown":
         return "unknown";
+      case "git-credentials":
+        return "git credentials";
     }
   });
 }
@@ -44,7 +46,7 @@ describe("run: commands that spend the token", () => {
     ["gh workflow run", given, "gh workflow run deploy.yml", ["actions: write"]],
     ["gh without the token does nothing", none, "gh release create v1", []],
     ["gh with an unknown subcommand", given, "gh secret set X", ["unknown"]],
-    ["gh auth setup-git needs nothing itself", given, "gh auth setup-git", []],
+    ["gh auth setup-git needs nothing itself, but leaves the token to git", given, "gh auth setup-git", ["git credentials"]],
     ["gh api GET", given, "gh api repos/{owner}/{repo}/releases/latest", ["contents: read"]],
     ["gh api with fields is a POST", given, "gh api repos/$GITHUB_REPOSITORY/issues/1/comments -f body=hi", ["issues: write"]],
     ["gh api -X DELETE on packages", given, "gh api -X DELETE /orgs/acme/packages/container/app/versions/1", ["packages: write"]],
@@ -59,7 +61,8 @@ describe("run: commands that spend the token", () => {
     ],
     ["curl without the token is a plain download", given, "curl -fsSL https://api.github.com/repos/o/r/releases/latest", []],
     ["curl with the token to an unknown address", given, 'curl -H "Authorization: token ${GH_TOKEN}" https://example.com/hook', ["unknown"]],
-    ["git push with the token", given, "git push origin HEAD:main --tags", ["contents: write"]],
+    ["git push with the token in its remote", given, 'git push "https://x-access-token:${GH_TOKEN}@github.com/o/r" HEAD:main --tags', ["contents: write"]],
+    ["git push does not read the token from the environment", given, "git push origin HEAD:main --tags", []],
     ["git push with a checkout's credentials", { ...none, gitCredentials: true }, "git push", ["contents: write"]],
     ["git push with neither", none, "git push", []],
     ["docker login ghcr.io with the token", given, 'echo "$GH_TOKEN" | docker login ghcr.io -u "$GITHUB_ACTOR" --password-stdin', ["login ghcr.io"]],
@@ -101,5 +104,37 @@ describe("docker login through a variable wfgen cannot resolve", () => {
   });
   test("does not count when the token only sits in the job's env and the script logs in with something else", () => {
     expect(summary(scriptEffects('echo "$HUB_PASS" | docker login "$REG" -u x --password-stdin', jobWide))).toEqual([]);
+  });
+});
+
+describe("a command is attributed to GITHUB_TOKEN only when it authenticates with it", () => {
+  const pat: ScriptContext = {
+    ...given,
+    env: { GITHUB_TOKEN: "${{ github.token }}", PAT: "${{ secrets.PAT }}" },
+    tokenVariables: new Set(["GITHUB_TOKEN"]),
+  };
+  const cases: Array<[string, ScriptContext, string, string[]]> = [
+    ["gh with GH_TOKEN set to another token", { ...pat, env: { ...pat.env, GH_TOKEN: "${{ secrets.PAT }}" } }, "gh release create v1", []],
+    ["gh with GH_TOKEN assigned in front of it", pat, 'GH_TOKEN="$PAT" gh pr create --fill', []],
+    ["gh with GH_TOKEN assigned the token in front of it", none, "GH_TOKEN=${{ github.token }} gh pr create --fill", ["pull-requests: write"]],
+    ["gh falls back to GITHUB_TOKEN", pat, "gh release create v1", ["contents: write"]],
+    ["gh logged in with the token by the script", { ...none, env: { T: "${{ github.token }}" }, tokenVariables: new Set(["T"]) }, 'echo "$T" | gh auth login --with-token\ngh issue close 1', ["issues: write"]],
+    ["git push in a clone made with another token", { ...pat, gitCredentials: true }, 'git clone "https://x:${PAT}@github.com/o/site" site\ncd site\ngit push', []],
+    ["git push in a clone made with the token", { ...pat, gitCredentials: false }, 'git clone "https://x:${GITHUB_TOKEN}@github.com/o/site" site\ncd site\ngit push', ["contents: read", "contents: write"]],
+    ["git push to a remote carrying another token, with no checkout credentials", pat, 'git push "https://x:${PAT}@github.com/o/r" HEAD', []],
+    ["git push to a remote carrying another token over the checkout's token: the checkout's header wins", { ...pat, gitCredentials: true }, 'git push "https://x:${PAT}@github.com/o/r" HEAD', ["contents: write"]],
+    ["git push after configuring the token as the remote", pat, 'git remote set-url origin "https://x-access-token:${GITHUB_TOKEN}@github.com/o/r"\ngit push', ["contents: write", "git credentials"]],
+    ["git push after gh auth setup-git with the token", pat, "gh auth setup-git\ngit push", ["contents: write", "git credentials"]],
+    ["git push after gh auth setup-git with another token", { ...pat, env: { ...pat.env, GH_TOKEN: "${{ secrets.PAT }}" } }, "gh auth setup-git\ngit push", []],
+    ["docker login ghcr.io fed another token", pat, 'echo "$PAT" | docker login ghcr.io -u me --password-stdin', []],
+    ["npm publish with NODE_AUTH_TOKEN set to another token", { ...pat, githubNpmRegistry: true, env: { ...pat.env, NODE_AUTH_TOKEN: "${{ secrets.NPM }}" } }, "npm publish", []],
+  ];
+  for (const [name, context, script, expected] of cases) {
+    test(name, () => expect(summary(scriptEffects(script, context))).toEqual(expected));
+  }
+
+  test("a script that configures the token for git tells the later steps", () => {
+    expect(scriptEffects('git remote set-url origin "https://x:${GITHUB_TOKEN}@github.com/o/r"', pat)).toEqual([{ kind: "git-credentials" }]);
+    expect(scriptEffects('git remote set-url origin "https://x:${PAT}@github.com/o/r"', pat)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@
  * over-grant it.
  */
 import type { PermissionScope } from "../facts/index.ts";
+import { GitCredentials, ghUsesToken, variableHoldsToken } from "./credentials.ts";
 import { need, type Effect } from "./needs.ts";
 import { restNeed } from "./rest-api.ts";
 import { splitCommands, type Command } from "./shell.ts";
@@ -22,7 +23,10 @@ export interface ScriptContext {
   getsToken: boolean;
   /** The token is handed to this step in particular: its own `env`, or its script's text. */
   givenToStep: boolean;
-  /** An earlier step left the GITHUB_TOKEN in git's configuration (checkout with persisted credentials). */
+  /**
+   * An earlier step left the GITHUB_TOKEN in the checked-out repository's git configuration (a checkout
+   * that persisted it, the default; or a script that configured it).
+   */
   gitCredentials: boolean;
   /** The job points npm at GitHub Packages (`registry-url: https://npm.pkg.github.com`, or an `.npmrc` line). */
   githubNpmRegistry: boolean;
@@ -62,14 +66,20 @@ export const OTHER_COMMANDS: ReadonlyArray<{ command: string; needs: string; whe
   { command: "`gh pr merge`", needs: "`contents: write` as well", when: "merging writes the base branch" },
   { command: "`gh api <path>`", needs: "the path's scope: read for GET, write otherwise", when: "the step gets the token; unmapped paths and `graphql` must be declared" },
   { command: "`curl`/`wget` to `api.github.com`", needs: "the path's scope: read for GET, write otherwise", when: "the command passes the token; other URLs must be declared" },
-  { command: "`git push`", needs: "`contents: write`", when: "the step gets the token, or a checkout left its credentials" },
+  {
+    command: "`git push`",
+    needs: "`contents: write`",
+    when:
+      "git authenticates with the token: the command carries it (a remote URL with it), or the repository's configuration holds it (a checkout that kept its credentials, an earlier `git remote`/`git config` or `gh auth setup-git` with the token); not in a repository the script cloned with another token, nor after a checkout given another token or `persist-credentials: false`",
+  },
   { command: "`git fetch`/`pull`/`clone` with the token in the command", needs: "`contents: read`", when: "" },
-  { command: "`docker login ghcr.io`", needs: "`packages: write` when the job pushes, else `packages: read`", when: "the step gets the token" },
+  { command: "`docker login ghcr.io`", needs: "`packages: write` when the job pushes, else `packages: read`", when: "the script feeds it the token" },
   { command: "`docker push`, `docker buildx build --push`, `docker manifest push`, `docker buildx imagetools create`", needs: "`packages: write`", when: "after a GITHUB_TOKEN login to ghcr.io in the job" },
   { command: "`docker pull`", needs: "`packages: read`", when: "after a GITHUB_TOKEN login to ghcr.io in the job" },
   { command: "`cosign sign`/`cosign attest`", needs: "`packages: write` (after a ghcr.io login); `id-token: write` without `--key`", when: "" },
-  { command: "`npm ci`/`install`, `pnpm install`, `yarn install`", needs: "`packages: read`", when: "the token is in `NODE_AUTH_TOKEN`, or the job points npm at npm.pkg.github.com" },
+  { command: "`npm ci`/`install`, `pnpm install`, `yarn install`", needs: "`packages: read`", when: "the token is in `NODE_AUTH_TOKEN`, or the job points npm at npm.pkg.github.com and `NODE_AUTH_TOKEN` holds no other token" },
   { command: "`npm publish`, `pnpm publish`, `yarn npm publish`", needs: "`packages: write`", when: "as above" },
+  { command: "`npm publish --provenance` (or `NPM_CONFIG_PROVENANCE=true`)", needs: "`id-token: write`", when: "to any registry, whatever token logs in" },
   { command: "`mvn deploy`, `gradle publish`, `dotnet nuget push`", needs: "`packages: write`", when: "the step gets the token" },
 ];
 
@@ -97,21 +107,27 @@ export function scriptEffects(script: string, context: ScriptContext): Effect[] 
   // The token often reaches a command through a pipe (`echo "$T" | docker login --password-stdin`), so
   // whether the script uses it at all is judged on its whole text.
   const spends = carriesToken(script, context.tokenVariables);
-  for (const command of splitCommands(script)) effects.push(...commandEffects(command, context, spends));
+  const git = new GitCredentials(context.gitCredentials, context.tokenVariables);
+  for (const command of splitCommands(script)) effects.push(...commandEffects(command, context, spends, git));
+  // What the script leaves in git's configuration reaches the steps after it.
+  if (git.tokenConfigured && !context.gitCredentials) effects.push({ kind: "git-credentials" });
   return effects;
 }
 
-function commandEffects(command: Command, context: ScriptContext, spends: boolean): Effect[] {
+function commandEffects(command: Command, context: ScriptContext, spends: boolean, git: GitCredentials): Effect[] {
   const words = stripPrefixes(command.words);
   if (words.length === 0) return [];
   const program = words[0]!.replace(/^.*\//, "");
   const carries = carriesToken(command.text, context.tokenVariables);
   const args = words.slice(1);
   switch (program) {
-    case "gh":
-      return context.getsToken ? ghEffects(args) : [];
+    case "gh": {
+      const usesToken = ghUsesToken(command, context.env, context.tokenVariables, spends);
+      if (args[0] === "auth" && args[1] === "setup-git") git.helperFromGh(usesToken);
+      return usesToken ? ghEffects(args) : [];
+    }
     case "git":
-      return gitEffects(args, context, carries);
+      return gitEffects(args, command.text, carries, git);
     case "docker":
       return dockerEffects(args, context, carries, command.text, spends);
     case "cosign":
@@ -119,7 +135,7 @@ function commandEffects(command: Command, context: ScriptContext, spends: boolea
     case "npm":
     case "pnpm":
     case "yarn":
-      return packageManagerEffects(program, args, context, carries, command.text);
+      return packageManagerEffects(program, args, context, carries, command);
     case "mvn":
     case "gradle":
     case "gradlew":
@@ -197,11 +213,10 @@ function ghApiEffects(args: readonly string[]): Effect[] {
   return mapped ? [{ kind: "need", need: mapped }] : [unknown(`runs \`gh api ${path}\` with GITHUB_TOKEN, an API path wfgen does not map`)];
 }
 
-function gitEffects(args: readonly string[], context: ScriptContext, carries: boolean): Effect[] {
+function gitEffects(args: readonly string[], text: string, carries: boolean, git: GitCredentials): Effect[] {
   const sub = positionals(args, new Set(["-C", "-c", "--git-dir", "--work-tree"]))[0];
-  if (sub === "push" && (context.getsToken || context.gitCredentials)) {
-    return [need("contents", "write", "runs `git push` with GITHUB_TOKEN")];
-  }
+  const usesToken = git.read(sub, args, text);
+  if (sub === "push" && usesToken) return [need("contents", "write", "runs `git push` with GITHUB_TOKEN")];
   if ((sub === "fetch" || sub === "pull" || sub === "clone" || sub === "ls-remote") && carries) {
     return [need("contents", "read", `runs \`git ${sub}\` with GITHUB_TOKEN`)];
   }
@@ -215,13 +230,14 @@ function dockerEffects(args: readonly string[], context: ScriptContext, carries:
   const words = positionals(args, new Set(["-u", "--username", "-p", "--password", "--config", "-H", "--host", "-c", "--context"]));
   const [sub, second] = words;
   if (sub === "login") {
-    if (!context.getsToken) return [];
+    // docker reads no token from the environment: the script must feed it the GITHUB_TOKEN itself.
+    if (!spends) return [];
     const registry = words[1] === undefined ? undefined : expandVariables(words[1], context.env);
     if (registry === undefined) return []; // Docker Hub: the GITHUB_TOKEN does not log in there.
     if (GITHUB_REGISTRY.test(registry)) return [{ kind: "registry-login", registry: registry.replace(/\/.*$/, "") }];
     // A registry wfgen cannot resolve counts only when the script feeds the token in itself: the token
     // logs in nowhere but GitHub's registries, so that is where it goes.
-    if (registry.includes("$") && (spends || context.givenToStep)) return [{ kind: "registry-login", registry: "the container registry" }];
+    if (registry.includes("$")) return [{ kind: "registry-login", registry: "the container registry" }];
     return [];
   }
   const pushes =
@@ -251,16 +267,21 @@ function cosignEffects(args: readonly string[]): Effect[] {
 
 const INSTALLS = new Set(["ci", "install", "i", "add", "update", "upgrade", "up"]);
 
-function packageManagerEffects(program: string, args: readonly string[], context: ScriptContext, carries: boolean, text: string): Effect[] {
+function packageManagerEffects(program: string, args: readonly string[], context: ScriptContext, carries: boolean, command: Command): Effect[] {
   const words = positionals(args, new Set(["--registry", "--prefix", "-C", "--dir", "--filter", "-w", "--workspace", "--tag", "--access"]));
   const sub = program === "yarn" && words[0] === "npm" ? words[1] : words[0];
   const publishes = sub === "publish";
   const installs = sub === undefined ? program === "yarn" : INSTALLS.has(sub);
+  // setup-node's .npmrc authenticates with NODE_AUTH_TOKEN: set to another token, that one is used.
+  const nodeAuth = variableHoldsToken(command, "NODE_AUTH_TOKEN", context.env, context.tokenVariables);
   const authenticated =
-    context.tokenVariables.has("NODE_AUTH_TOKEN") || carries || (context.getsToken && (context.githubNpmRegistry || text.includes("npm.pkg.github.com")));
-  if (!authenticated) return [];
+    nodeAuth === true || carries || (nodeAuth === undefined && context.getsToken && (context.githubNpmRegistry || command.text.includes("npm.pkg.github.com")));
   const shown = `${program}${sub === undefined ? "" : ` ${program === "yarn" && words[0] === "npm" ? "npm " : ""}${sub}`}`;
-  if (publishes) return [need("packages", "write", `runs \`${shown}\` to GitHub Packages with GITHUB_TOKEN`)];
+  // Provenance is signed with an OIDC token whichever registry the package goes to, and whatever token logs in.
+  const provenance = publishes && (args.some((a) => a === "--provenance" || a === "--provenance=true") || /^(?:true|1)$/i.test(context.env.NPM_CONFIG_PROVENANCE ?? context.env.npm_config_provenance ?? ""));
+  const signs = provenance ? [need("id-token", "write", `runs \`${shown} --provenance\`, which signs the package's provenance with an OIDC token`)] : [];
+  if (!authenticated) return signs;
+  if (publishes) return [...signs, need("packages", "write", `runs \`${shown}\` to GitHub Packages with GITHUB_TOKEN`)];
   if (installs) return [need("packages", "read", `runs \`${shown}\`, installing from GitHub Packages with GITHUB_TOKEN`)];
   return context.givenToStep || carries ? [unknown(`runs \`${shown}\` (a project script wfgen cannot see into) with GITHUB_TOKEN`)] : [];
 }

@@ -11,8 +11,9 @@ export type NeedLevel = "read" | "write";
 
 /**
  * The order of GitHub's list of available permissions (github/docs, reusables/actions/
- * github-token-available-permissions.md). `code-quality` is not in that list (only SchemaStore knows it);
- * it sits where the alphabet puts it. Typed as a record so a scope added to the facts must be placed here.
+ * github-token-available-permissions.md). `code-quality` is not in that list (only SchemaStore knows it), nor are
+ * `copilot-requests`, `drives` and `vulnerability-alerts` (GitHub's workflow parser knows them); each sits
+ * where the alphabet puts it. Typed as a record so a scope added to the facts must be placed here.
  */
 const POSITION: Record<PermissionScope, number> = {
   actions: 0,
@@ -21,17 +22,20 @@ const POSITION: Record<PermissionScope, number> = {
   checks: 3,
   "code-quality": 4,
   contents: 5,
-  deployments: 6,
-  "id-token": 7,
-  issues: 8,
-  models: 9,
-  discussions: 10,
-  packages: 11,
-  pages: 12,
-  "pull-requests": 13,
-  "repository-projects": 14,
-  "security-events": 15,
-  statuses: 16,
+  "copilot-requests": 6,
+  deployments: 7,
+  "id-token": 8,
+  issues: 9,
+  models: 10,
+  discussions: 11,
+  drives: 12,
+  packages: 13,
+  pages: 14,
+  "pull-requests": 15,
+  "repository-projects": 16,
+  "security-events": 17,
+  statuses: 18,
+  "vulnerability-alerts": 19,
 };
 
 /** Every scope, in GitHub's documentation order. */
@@ -90,4 +94,17 @@ export function toPermissionsMap(levels: ReadonlyMap<PermissionScope, NeedLevel>
 /** `packages: write`, the way levels are written in messages and docs. */
 export function showGrant(scope: string, level: string): string {
   return `${scope}: ${level}`;
+}
+
+/**
+ * The scopes `grant` gives at a higher level than `bound` does, in documentation order, each at the level
+ * `grant` gives: empty when `grant` is within `bound`. Shorthands are read as GitHub reads them.
+ */
+export function beyondGrant(grant: Permissions, bound: Permissions): Array<{ scope: PermissionScope; level: PermissionLevel }> {
+  const out: Array<{ scope: PermissionScope; level: PermissionLevel }> = [];
+  for (const scope of SCOPES_IN_DOC_ORDER) {
+    const level = grantedLevel(grant, scope);
+    if (!covers(grantedLevel(bound, scope), level)) out.push({ scope, level });
+  }
+  return out;
 }

@@ -1,8 +1,8 @@
-// pull_request_target and workflow_run run with the base repository's secrets and a writable token. Checking
-// out the pull request's own code there and building or testing it runs an outsider's code with those
-// privileges ("pwn request").
+// pull_request_target, workflow_run and issue_comment run with the base repository's secrets and a writable
+// token. Checking out the pull request's own code there and building or testing it runs an outsider's code
+// with those privileges ("pwn request"); on issue_comment, a comment on the pull request is enough.
 import { defineRule } from "./types.ts";
-import { expressionsOf, normaliseExpression, triggeredBy, usesAction } from "./util.ts";
+import { expressionsOf, normaliseExpression, triggerAmong, usesAction } from "./util.ts";
 
 const PR_HEAD = [
   /(?<![\w.-])github\.head_ref(?![\w-])/,
@@ -11,6 +11,9 @@ const PR_HEAD = [
   /(?<![\w.-])github\.event\.workflow_run\.head_(?:sha|branch|commit\.id)(?![\w-])/,
   /(?<![\w.-])github\.event\.workflow_run\.head_repository\.full_name(?![\w-])/,
   /(?<![\w.-])github\.event\.workflow_run\.pull_requests\.[^.\s]+\.head\.(?:sha|ref)(?![\w-])/,
+  // Looked up by a step (issue_comment has no pull request in its event): fromJSON(steps.pr.outputs.result).head.sha,
+  // or the head_ref / head_sha outputs of actions that fetch the commented pull request.
+  /\.head[._](?:sha|ref)(?![\w-])/,
 ];
 
 function readsPullRequestHead(text: string): boolean {
@@ -18,24 +21,30 @@ function readsPullRequestHead(text: string): boolean {
   return expressionsOf(text).some(({ inner }) => PR_HEAD.some((pattern) => pattern.test(normaliseExpression(inner))));
 }
 
+const WHOSE: Record<string, string> = {
+  pull_request_target: "the pull request's own code",
+  workflow_run: "the code of the run that triggered this one (a fork's pull request can trigger it)",
+  issue_comment: "the code of the pull request being commented on (anyone who can comment can set this off)",
+};
+
 export const dangerousCheckout = defineRule({
   id: "dangerous-checkout",
   severity: "error",
   confidence: "high",
-  summary: "A pull_request_target or workflow_run workflow checks out the pull request's code.",
+  summary: "A pull_request_target, workflow_run or issue_comment workflow checks out the pull request's code.",
   fix: "Run untrusted code under on: pull_request (no secrets, read-only token); keep pull_request_target jobs to the base branch's code.",
   visits: ["step"],
   check(context) {
     const { step, workflow } = context;
-    if (!triggeredBy(workflow, "pull_request_target", "workflow_run")) return;
-    const trigger = workflow.events.has("pull_request_target") ? "pull_request_target" : "workflow_run";
+    const trigger = triggerAmong(workflow, ["pull_request_target", "workflow_run", "issue_comment"]);
+    if (trigger === undefined) return;
     if (usesAction(step, "actions/checkout")) {
       for (const key of ["ref", "repository"]) {
         const value = step.with[key];
         if (typeof value !== "string" || !readsPullRequestHead(value)) continue;
         context.report({
           path: [...step.path, "with", key],
-          message: `checks out ${key} "${value}", ${trigger === "workflow_run" ? "the code of the run that triggered this one (a fork's pull request can trigger it)" : "the pull request's own code"}, in a workflow run by ${trigger}, which has the repository's secrets and a write token; whatever that code's build scripts do runs with them`,
+          message: `checks out ${key} "${value}", ${WHOSE[trigger]}, in a workflow run by ${trigger}, which has the repository's secrets and a write token; whatever that code's build scripts do runs with them`,
           fix: `remove ${key} (the default is the base branch's code), or move the steps that run the pull request's code to a workflow on pull_request and pass results through an artifact`,
         });
         return;

@@ -10,6 +10,7 @@ export const invalidSuppression = defineRule({
   summary: "A `# wfgen-ignore` comment has no reason or names no known rule, so it suppresses nothing.",
   fix: "Write # wfgen-ignore <rule-id>: <why this is acceptable>.",
   visits: ["workflow"],
+  documents: ["workflow", "action"],
   requires: ["source"],
   check(context) {
     for (const suppression of inlineSuppressions(context.source!, context.knownRules)) {

@@ -1,8 +1,11 @@
 // Everything the workflow model refuses (unknown keys, wrong types, a step that is neither run nor uses),
-// with the model's own messages. Unknown events and activity types are left to their own rules, which say
-// more, so they are removed from the copy validated here.
+// with the model's own messages, and what GitHub refuses when it loads the workflow beyond its syntax
+// (validate/'s loadProblems: unknown or cyclic needs, ids equal but for case, ...), as the build does.
+// Unknown events and activity types are left to their own rules, which say more, so they are removed from
+// the copy validated here.
 import { EVENTS, type EventName } from "../facts/index.ts";
 import { parseWorkflowModel } from "../model/index.ts";
+import { loadProblems } from "../validate/index.ts";
 import { defineRule } from "./types.ts";
 import { isObject } from "./util.ts";
 
@@ -10,17 +13,21 @@ export const invalidWorkflow = defineRule({
   id: "invalid-workflow",
   severity: "error",
   confidence: "high",
-  summary: "The workflow does not follow GitHub's workflow syntax (unknown key, wrong type, missing runs-on, ...).",
+  summary: "GitHub would refuse the workflow: a syntax error (unknown key, wrong type, ...) or a broken job graph or id.",
   fix: "Correct the key or value the message names; GitHub refuses a workflow with syntax errors.",
   visits: ["workflow"],
   check(context) {
     const value = { ...context.workflow.value, on: knownEventsOnly(context.workflow.value.on) };
     const result = parseWorkflowModel(value);
-    if (result.ok) return;
-    for (const issue of result.issues) {
-      // The model's hint about `raw` speaks to workflows.ts authors; in YAML there is no such key.
-      const message = context.source ? issue.message.replace(/; put keys wfgen does not model yet under raw$/, "") : issue.message;
-      context.report({ path: issue.path, message, fix: "correct the key or value named, following GitHub's workflow syntax" });
+    if (!result.ok) {
+      for (const issue of result.issues) {
+        // The model's hint about `raw` speaks to workflows.ts authors; in YAML there is no such key.
+        const message = context.source ? issue.message.replace(/; put keys wfgen does not model yet under raw$/, "") : issue.message;
+        context.report({ path: issue.path, message, fix: "correct the key or value named, following GitHub's workflow syntax" });
+      }
+    }
+    for (const problem of loadProblems(context.file, value)) {
+      context.report({ path: [...(problem.where.path ?? [])], message: problem.message, ...(problem.fix && { fix: problem.fix }) });
     }
   },
 });

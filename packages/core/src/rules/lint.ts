@@ -5,6 +5,7 @@
  */
 import type { Severity } from "../diagnostics.ts";
 import { parseYamlSource, type ModelPath, type TextPosition, type YamlSource } from "../source/yaml.ts";
+import { eventsOf } from "../validate/event-config.ts";
 import { RULES } from "./index.ts";
 import { inferredPermissions } from "./permissions-engine.ts";
 import { inlineMatch, inlineSuppressions, optionMatch } from "./suppress.ts";
@@ -80,6 +81,7 @@ const SKIP_REASONS: Record<Capability, string> = {
   source: "it reads the YAML text (comments, line layout), and this workflow was given as a model",
   actions: "no action metadata provider was given (the typed action bindings supply one)",
   permissions: "the permissions engine was turned off (permissions: false)",
+  tags: "no catalog of release tags was given (wfgen's CLI supplies its offline one)",
 };
 
 function run(
@@ -92,6 +94,7 @@ function run(
 ): LintResult {
   const capabilities: Capabilities = {
     ...(options.actions ? { actions: options.actions } : {}),
+    ...(options.tags ? { tags: options.tags } : {}),
     ...(options.permissions === false ? {} : { permissions: options.permissions ?? inferredPermissions }),
     runnerLabels: options.runnerLabels ?? [],
   };
@@ -99,12 +102,16 @@ function run(
     source: source !== undefined,
     actions: capabilities.actions !== undefined,
     permissions: capabilities.permissions !== undefined,
+    tags: capabilities.tags !== undefined,
   };
-  const workflow = viewWorkflow(asObject(model));
+  const kind = documentKind(model);
+  if (kind === "other") return notAWorkflow(model, file, source);
+  const workflow = kind === "action" ? viewAction(asObject(model)) : viewWorkflow(asObject(model));
   const skipped: SkippedRule[] = [];
   const active: AnyRule[] = [];
   for (const rule of rules) {
     if (options.rules?.[rule.id] === "off") continue;
+    if (!(rule.documents ?? ["workflow"]).includes(kind)) continue;
     const missing = (rule.requires ?? []).find((capability) => !available[capability]);
     if (missing !== undefined) skipped.push({ rule: rule.id, reason: `skipped: ${SKIP_REASONS[missing]}` });
     else active.push(rule);
@@ -161,10 +168,12 @@ function run(
     call(rule, { ...base, level: "workflow", report: (r) => emit(rule, r) });
   }
   for (const job of workflow.jobs) {
-    for (const rule of jobRules) call(rule, { ...base, level: "job", job, report: (r) => emit(rule, r, job) }, job);
+    // An action's steps belong to no job of the user's: findings name the step alone.
+    const named = kind === "action" ? undefined : job;
+    for (const rule of jobRules) call(rule, { ...base, level: "job", job, report: (r) => emit(rule, r, named) }, named);
     for (const step of job.steps) {
       for (const rule of stepRules) {
-        call(rule, { ...base, level: "step", job, step, report: (r) => emit(rule, r, job, step) }, job, step);
+        call(rule, { ...base, level: "step", job, step, report: (r) => emit(rule, r, named, step) }, named, step);
       }
     }
   }
@@ -179,6 +188,12 @@ function run(
       continue;
     }
     const byOption = optionMatch(finding, options.suppressions ?? [], aliases);
+    if (byOption?.severity !== undefined) {
+      const where = byOption.origin === "dsl" ? "workflows.ts" : "the config";
+      const severity = finding.severity === "info" ? "info" : byOption.severity;
+      findings.push({ ...finding, severity, message: `${finding.message} [kept as a ${severity} by ${where}: ${byOption.reason}]` });
+      continue;
+    }
     if (byOption) {
       suppressed.push({ ...finding, suppression: { origin: byOption.origin ?? "config", reason: byOption.reason } });
       continue;
@@ -231,27 +246,50 @@ function viewWorkflow(value: Json): WorkflowView {
     if (!isObject(job)) continue;
     jobs.push(viewJob(id, job));
   }
-  return { value, events: eventsOf(value.on), env: asObject(value.env), jobs };
+  return { kind: "workflow", value, events: eventsOf(value.on), env: asObject(value.env), jobs };
 }
 
-/** The events of `on:` in any form: a name, a list of names, or a mapping. */
-export function eventsOf(on: unknown): Map<string, unknown> {
-  const events = new Map<string, unknown>();
-  if (typeof on === "string") {
-    events.set(on, null);
-  } else if (Array.isArray(on)) {
-    for (const name of on) if (typeof name === "string") events.set(name, null);
-  } else if (isObject(on)) {
-    for (const [name, config] of Object.entries(on)) events.set(name, config ?? null);
-  }
-  return events;
+/** What a YAML mapping is: a workflow (`on:` or `jobs:`), an action's metadata (`runs:`), or neither. */
+export function documentKind(value: unknown): "workflow" | "action" | "other" {
+  const document = asObject(value);
+  if ("on" in document || "jobs" in document) return "workflow";
+  if ("runs" in document) return "action";
+  return "other";
+}
+
+// A composite action's `runs.steps` walked as the steps of one job; other actions (node, docker) have none.
+function viewAction(value: Json): WorkflowView {
+  const runs = asObject(value.runs);
+  const path = ["runs"];
+  const job: JobView = { id: "", value: runs, path, isCall: false, steps: viewSteps(runs.steps, path), env: {} };
+  return { kind: "action", value, events: new Map(), env: {}, jobs: [job] };
+}
+
+// A file that is neither: one finding that says so, instead of every workflow key it lacks.
+function notAWorkflow(model: unknown, file: string, source: YamlSource | undefined): LintResult {
+  const keys = Object.keys(asObject(model));
+  const finding: Finding = {
+    severity: "error",
+    code: "not-a-workflow",
+    message: `this file is neither a workflow (it has no on: or jobs:) nor an action's metadata (no runs:)${keys.length > 0 ? `; its top-level keys are ${keys.slice(0, 5).join(", ")}${keys.length > 5 ? ", ..." : ""}` : ""}`,
+    fix: "lint only workflow files (.github/workflows/*.yml) and action.yml files; leave other YAML (dependabot.yml, issue templates, configs) out of the files given to wfgen lint",
+    where: { file, workflow: baseName(file), ...(source ? { line: 1, column: 1 } : {}) },
+    path: [],
+    docs: "docs/rules/not-a-workflow.md",
+    ...(source ? excerptOf(source.lines, 1) : {}),
+  };
+  return { findings: [finding], suppressed: [], skipped: [] };
 }
 
 function viewJob(id: string, value: Json): JobView {
   const path = ["jobs", id];
   const uses = parseUses(value.uses);
+  return { id, value, path, isCall: uses !== undefined, ...(uses ? { uses } : {}), steps: viewSteps(value.steps, path), env: asObject(value.env) };
+}
+
+function viewSteps(value: unknown, path: (string | number)[]): StepView[] {
   const steps: StepView[] = [];
-  const list = Array.isArray(value.steps) ? value.steps : [];
+  const list = Array.isArray(value) ? value : [];
   list.forEach((step: unknown, i) => {
     if (!isObject(step)) return;
     if (Array.isArray(step.parallel)) {
@@ -262,7 +300,7 @@ function viewJob(id: string, value: Json): JobView {
     }
     steps.push(viewStep(step, [...path, "steps", i], steps.length, `${i + 1}`));
   });
-  return { id, value, path, isCall: uses !== undefined, ...(uses ? { uses } : {}), steps, env: asObject(value.env) };
+  return steps;
 }
 
 function viewStep(value: Json, path: (string | number)[], index: number, ordinal: string): StepView {

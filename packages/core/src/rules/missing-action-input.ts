@@ -11,6 +11,7 @@ export const missingActionInput = defineRule({
   summary: "A step does not pass an input that its action requires and gives no default for.",
   fix: "Add the input under with:.",
   visits: ["step"],
+  documents: ["workflow", "action"],
   requires: ["actions"],
   check(context) {
     const { step } = context;

@@ -10,6 +10,7 @@ export const missingVersionComment = defineRule({
   summary: "A SHA-pinned uses: has no `# vX.Y.Z` comment naming the release it is.",
   fix: "Append the exact release tag of that commit: owner/repo@<sha> # vX.Y.Z.",
   visits: ["job", "step"],
+  documents: ["workflow", "action"],
   requires: ["source"],
   check(context) {
     const pin = shaPin(context);

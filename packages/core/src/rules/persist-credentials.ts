@@ -10,6 +10,7 @@ export const persistCredentials = defineRule({
   summary: "actions/checkout keeps the token in .git/config (persist-credentials is not false).",
   fix: "Add with: { persist-credentials: false } to the checkout, unless a later step pushes with git.",
   visits: ["step"],
+  documents: ["workflow", "action"],
   check(context) {
     const { step, job } = context;
     if (!usesAction(step, "actions/checkout")) return;

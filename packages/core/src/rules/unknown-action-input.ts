@@ -13,6 +13,7 @@ export const unknownActionInput = defineRule({
   summary: "A step passes a with: input that its action does not declare at that version.",
   fix: "Correct the input name, or remove it; check the action's action.yml at the version you pin.",
   visits: ["step"],
+  documents: ["workflow", "action"],
   requires: ["actions"],
   check(context) {
     const { step } = context;

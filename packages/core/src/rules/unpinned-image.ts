@@ -12,6 +12,7 @@ export const unpinnedImage = defineRule({
   summary: "A container, service or docker:// image is referenced by tag instead of by digest.",
   fix: "Pin the image's digest: image:tag@sha256:<64-hex digest> (docker buildx imagetools inspect image:tag prints it).",
   visits: ["job", "step"],
+  documents: ["workflow", "action"],
   check(context) {
     const images: Array<{ image: string; path: ModelPath; what: string }> = [];
     if (context.level === "step") {
@@ -25,14 +26,16 @@ export const unpinnedImage = defineRule({
       }
       if (isObject(job.services)) {
         for (const [name, service] of Object.entries(job.services)) {
-          if (isObject(service) && typeof service.image === "string") {
+          if (typeof service === "string") images.push({ image: service, path: [...context.job.path, "services", name], what: `service "${name}" image` });
+          else if (isObject(service) && typeof service.image === "string") {
             images.push({ image: service.image, path: [...context.job.path, "services", name, "image"], what: `service "${name}" image` });
           }
         }
       }
     }
     for (const { image, path, what } of images) {
-      if (image.includes("${{") || DIGEST.test(image)) continue;
+      // An empty image is no container (`container: ""`), or one invalid-workflow reports (`image: ""`).
+      if (image === "" || image.includes("${{") || DIGEST.test(image)) continue;
       const lastPart = image.split("/").at(-1) ?? image;
       const tag = lastPart.includes(":") ? lastPart.slice(lastPart.indexOf(":") + 1) : undefined;
       const problem =

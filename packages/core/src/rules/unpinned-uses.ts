@@ -10,6 +10,7 @@ export const unpinnedUses = defineRule({
   summary: "A remote action or reusable workflow is not pinned to a full, lowercase commit SHA.",
   fix: "Pin the commit the tag points to and keep the tag as a comment: owner/repo@<40-hex sha> # vX.Y.Z (wfgen pin writes it).",
   visits: ["job", "step"],
+  documents: ["workflow", "action"],
   check(context) {
     const [uses, path]: [UsesRef | undefined, ModelPath] =
       context.level === "step" ? [context.step.uses, [...context.step.path, "uses"]] : [context.job.uses, [...context.job.path, "uses"]];

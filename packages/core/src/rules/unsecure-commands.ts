@@ -2,7 +2,13 @@
 // (a log line with attacker text in it) change later steps' environment. set-output and save-state are
 // deprecated stdout commands replaced by $GITHUB_OUTPUT and $GITHUB_STATE: less dangerous, hence a warning.
 import { defineRule, type Json, type ModelPath } from "./types.ts";
-import { blankExpressions } from "./util.ts";
+import { blankExpressions, scalarText } from "./util.ts";
+
+// The runner turns the commands back on for `true`, `1` or `$true` (any case); an expression may give any of them.
+function enables(value: unknown): boolean {
+  const text = scalarText(value)?.trim().toLowerCase();
+  return text === undefined || text.includes("${{") || text === "true" || text === "1" || text === "$true";
+}
 
 const COMMAND = /::(set-env|add-path|set-output|save-state)\b/g;
 const REPLACEMENT: Record<string, string> = {
@@ -19,11 +25,12 @@ export const unsecureCommands = defineRule({
   summary: "ACTIONS_ALLOW_UNSECURE_COMMANDS is set, or a script prints a deprecated workflow command (::set-env, ::add-path, ::set-output, ::save-state).",
   fix: "Remove ACTIONS_ALLOW_UNSECURE_COMMANDS and write to the environment files ($GITHUB_ENV, $GITHUB_PATH, $GITHUB_OUTPUT, $GITHUB_STATE) instead.",
   visits: ["workflow", "job", "step"],
+  documents: ["workflow", "action"],
   check(context) {
     const [env, path]: [Json, ModelPath] =
       context.level === "workflow" ? [context.workflow.env, ["env"]] : context.level === "job" ? [context.job.env, [...context.job.path, "env"]] : [context.step.env, [...context.step.path, "env"]];
-    for (const name of Object.keys(env)) {
-      if (name.toUpperCase() !== "ACTIONS_ALLOW_UNSECURE_COMMANDS") continue;
+    for (const [name, value] of Object.entries(env)) {
+      if (name.toUpperCase() !== "ACTIONS_ALLOW_UNSECURE_COMMANDS" || !enables(value)) continue;
       context.report({
         path: [...path, name],
         message: `${name} re-enables the set-env and add-path commands, so any step whose output an outsider can influence can rewrite the environment of the steps after it`,

@@ -2,6 +2,7 @@
  * Small readers the rules share: loose access to plain model data, `uses:` parsing, expressions, secrets
  * and env lookups. Everything here tolerates malformed input, since rules also run on YAML the model refuses.
  */
+import { findExpressions } from "../model/expression.ts";
 import type { Json, JobView, StepView, UsesRef, WorkflowView } from "./types.ts";
 
 export function isObject(value: unknown): value is Json {
@@ -59,10 +60,9 @@ export interface ExpressionMatch {
   index: number;
 }
 
+/** The `${{ ... }}` of a text, found as GitHub finds them (a `}}` inside a quoted string does not close one). */
 export function expressionsOf(text: string): ExpressionMatch[] {
-  const found: ExpressionMatch[] = [];
-  for (const match of text.matchAll(/\$\{\{([\s\S]*?)\}\}/g)) found.push({ text: match[0], inner: match[1]!, index: match.index });
-  return found;
+  return findExpressions(text).expressions.map(({ start, end, inner }) => ({ text: text.slice(start, end), inner, index: start }));
 }
 
 /** `text` with every `${{ }}` replaced by as many spaces, in one pass (offsets and lines stay where they were). */
@@ -148,6 +148,18 @@ export function runnerLabels(runsOn: unknown, path: (string | number)[]): Array<
   }
   if (isObject(runsOn)) return runnerLabels(runsOn.labels, [...path, "labels"]);
   return [];
+}
+
+/**
+ * Events whose runs have the repository's secrets and a token that can write, yet that outsiders set off:
+ * a fork's pull request (pull_request_target, and workflow_run after its CI), a comment, an issue or a
+ * discussion anyone can open. In the order a message names them.
+ */
+export const PRIVILEGED_EVENTS = ["pull_request_target", "workflow_run", "issue_comment", "issues", "discussion", "discussion_comment"] as const;
+
+/** The first of `events` the workflow runs on, if any. */
+export function triggerAmong(workflow: WorkflowView, events: readonly string[]): string | undefined {
+  return events.find((event) => workflow.events.has(event));
 }
 
 /** Whether the workflow runs on any of `events`. */

@@ -10,6 +10,7 @@ export const versionCommentFormat = defineRule({
   summary: "The comment after a SHA pin is not exactly ` # vX.Y.Z`.",
   fix: "Write one space, #, one space and the exact release tag, with nothing after it: @<sha> # v4.2.2.",
   visits: ["job", "step"],
+  documents: ["workflow", "action"],
   requires: ["source"],
   check(context) {
     const pin = shaPin(context);

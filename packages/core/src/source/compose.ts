@@ -9,7 +9,7 @@ import { type CST, Composer, type Document, isMap, isScalar, visit, YAMLParseErr
 export function composeDocuments(
   tokens: Iterable<CST.Token>,
   length: number,
-  options: { keepSourceTokens?: boolean } = {},
+  options: Omit<NonNullable<ConstructorParameters<typeof Composer>[0]>, "uniqueKeys"> = {},
 ): Document.Parsed[] {
   const documents = [...new Composer({ ...options, uniqueKeys: false }).compose(tokens, true, length)];
   for (const document of documents) {

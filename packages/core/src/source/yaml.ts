@@ -5,12 +5,14 @@
  */
 import {
   isAlias,
+  isCollection,
   isMap,
   isPair,
   isScalar,
   isSeq,
   LineCounter,
   Parser,
+  visit,
   type Document,
   type Node,
   type Pair,
@@ -70,6 +72,25 @@ export interface YamlSource {
   blockEnd(line: number): number;
 }
 
+/** Why a file with a list or mapping as a key is refused. */
+export const COLLECTION_KEY = "a mapping key here is a list or a mapping (`? [a, b]`); GitHub reads every key as text and refuses the file";
+
+/**
+ * The first mapping key that is a list or a mapping. GitHub refuses such a file; read as plain data, the key
+ * would be turned into text, and the yaml library would warn about it on the process's stderr.
+ */
+export function collectionKey(document: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(document, {
+    Pair(_, pair) {
+      if (!isCollection(pair.key)) return undefined;
+      found = pair.key;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
 export type ParseYamlResult = { ok: true; source: YamlSource } | { ok: false; diagnostics: Diagnostic[] };
 
 /**
@@ -80,7 +101,7 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
   const lineCounter = new LineCounter();
   // The CST is kept (not just the composed document) because comments live only there, with offsets.
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const documents = composeDocuments(tokens, text.length, { keepSourceTokens: true });
+  const documents = composeDocuments(tokens, text.length, { keepSourceTokens: true, logLevel: "error" });
   const position = (offset: number): TextPosition => {
     const { line, col } = lineCounter.linePos(Math.min(Math.max(offset, 0), text.length));
     return { line, column: col };
@@ -106,6 +127,9 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
     const got = root === null ? "no workflow (it is empty or only comments)" : isSeq(root) ? "a list" : "a single value";
     return fail(offset, `the file holds ${got}; a workflow is a mapping with on and jobs at the top level`, "write the workflow as a mapping: name, on, permissions, jobs");
   }
+
+  const key = collectionKey(document);
+  if (key !== undefined) return fail(key.range?.[0] ?? 0, COLLECTION_KEY, "write the key as plain text");
 
   let value: unknown;
   try {

@@ -26,3 +26,16 @@ export function checkEventConfig(file: string, on: unknown): Diagnostic[] {
   }
   return diagnostics;
 }
+
+/** The events of `on:` in any form: a name, a list of names, or a mapping (with each event's configuration, null when bare). */
+export function eventsOf(on: unknown): Map<string, unknown> {
+  const events = new Map<string, unknown>();
+  if (typeof on === "string") {
+    events.set(on, null);
+  } else if (Array.isArray(on)) {
+    for (const name of on) if (typeof name === "string") events.set(name, null);
+  } else if (on !== null && typeof on === "object") {
+    for (const [name, config] of Object.entries(on)) events.set(name, config ?? null);
+  }
+  return events;
+}

@@ -9,18 +9,19 @@ export function checkNeeds(file: string, jobs: Record<string, Record<string, unk
   const diagnostics: Diagnostic[] = [];
   const graph = new Map<string, string[]>();
   for (const [id, job] of Object.entries(jobs)) {
-    const needs = typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as string[]) : [];
+    const written = job?.needs;
+    const needs = typeof written === "string" ? [written] : Array.isArray(written) ? written.filter((n): n is string => typeof n === "string") : [];
     graph.set(id, needs);
-    for (const needed of needs) {
-      if (needed in jobs) continue;
+    needs.forEach((needed) => {
+      if (Object.hasOwn(jobs, needed)) return;
       diagnostics.push({
         severity: "error",
         code: "needs-unknown-job",
         message: `job "${id}" needs "${needed}", which is not a job of this workflow (jobs: ${Object.keys(jobs).join(", ")})`,
         fix: `correct the job id in needs, or add a job "${needed}"`,
-        where: { workflow: file, job: id },
+        where: { workflow: file, job: id, path: Array.isArray(written) ? ["jobs", id, "needs", written.indexOf(needed)] : ["jobs", id, "needs"] },
       });
-    }
+    });
   }
   const state = new Map<string, "visiting" | "done">();
   const reported = new Set<string>();
@@ -36,7 +37,7 @@ export function checkNeeds(file: string, jobs: Record<string, Record<string, unk
           code: "needs-cycle",
           message: `jobs depend on each other in a cycle: ${cycle.join(" -> ")}`,
           fix: "remove one of these needs entries so that the jobs can run in order",
-          where: { workflow: file, job: id },
+          where: { workflow: file, job: id, path: ["jobs", id, "needs"] },
         });
       }
       return;

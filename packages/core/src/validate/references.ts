@@ -1,93 +1,194 @@
 /**
  * Scoping of `needs.<job>` and `steps.<id>` in expressions, on the model: a job reads only the jobs it
- * lists in `needs`; a step reads only steps of its own job that ran before it; job-level fields other
- * than `outputs` and `environment` cannot read steps at all.
+ * lists in `needs`; a step reads only steps of its own job that ran before it (a step of a `parallel:`
+ * group counts once the group is over; its siblings run beside it); job-level fields other than `outputs`
+ * and `environment.url` cannot read steps at all.
+ *
+ * GitHub evaluates such a read to an empty value rather than refusing the workflow. A read of a job the
+ * reader depends on only through others (needs.build in a job that needs test, which needs build) is a
+ * warning: it runs after that job, but its needs context does not hold it. The other reads are errors,
+ * since nothing about them can be meant.
  */
 import type { Diagnostic, Location } from "../diagnostics.ts";
-import { contextIds, fieldExpressions } from "./expressions.ts";
+import { walkReferences } from "../expr/index.ts";
+import { modelExpressions, type ValuePath } from "./expressions.ts";
+import { type ExpressionProblem, problemAt } from "./problems.ts";
 
 type Json = Record<string, unknown>;
 
+/**
+ * A step of a job in run order, steps of a parallel group included, with where it is in the model; `order`
+ * is the position of its group (or of the step itself) among the job's steps.
+ */
+interface JobStep {
+  value: Json;
+  path: ValuePath;
+  index: number;
+  order: number;
+}
+
 /** Diagnostics for references that GitHub would reject or evaluate to an empty string. */
-export function checkReferences(file: string, jobs: Record<string, Json>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+export function checkReferences(file: string, model: Json): Diagnostic[] {
+  const jobs = asJson(model.jobs);
+  return referenceProblems(model).map((problem) => {
+    const jobId = problem.path[1] as string;
+    const step = stepsOf(asJson(jobs[jobId]), ["jobs", jobId]).find((s) => isPrefix(s.path, problem.path));
+    const where: Location = { workflow: file, job: jobId, ...(step ? { step: label(step) } : {}) };
+    return { severity: problem.severity ?? "error", code: problem.code, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}), where };
+  });
+}
+
+/** The `needs-missing` and `step-reference` problems of a workflow, each at the reference. */
+export function referenceProblems(model: Json): ExpressionProblem[] {
+  const jobs = asJson(model.jobs);
   const stepOwner = new Map<string, string[]>();
+  const jobSteps = new Map<string, JobStep[]>();
   for (const [jobId, job] of Object.entries(jobs)) {
-    for (const s of stepsOf(job)) if (typeof s.id === "string") stepOwner.set(s.id, [...(stepOwner.get(s.id) ?? []), jobId]);
-  }
-
-  for (const [jobId, job] of Object.entries(jobs)) {
-    const needs = new Set(typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as string[]) : []);
-    const steps = stepsOf(job);
-    const ids = steps.map((s) => (typeof s.id === "string" ? s.id : undefined));
-    const where: Location = { workflow: file, job: jobId };
-
-    const checkNeeds = (expressions: string[], at: Location): void => {
-      for (const expression of expressions) {
-        for (const id of contextIds(expression, "needs")) {
-          if (needs.has(id)) continue;
-          diagnostics.push({
-            severity: "error",
-            code: "needs-missing",
-            message: `job "${jobId}" reads needs.${id} but does not list "${id}" in needs`,
-            fix: `add ${id} to the needs of job "${jobId}"`,
-            where: at,
-          });
-        }
-      }
-    };
-    const checkSteps = (expressions: string[], at: Location, readable: ReadonlySet<string> | "none", index?: number): void => {
-      for (const expression of expressions) {
-        for (const id of contextIds(expression, "steps")) {
-          if (readable !== "none" && readable.has(id)) continue;
-          const later = ids.indexOf(id);
-          let message: string;
-          let fix: string;
-          if (readable === "none") {
-            message = `job "${jobId}" reads steps.${id} in a job-level field, where the steps context does not exist`;
-            fix = "read step outputs in later steps, in the job's outputs, or in environment.url";
-          } else if (later >= 0 && index !== undefined) {
-            message = `step ${label(steps[index]!, index)} reads steps.${id}, which ${later === index ? "is itself" : "runs after it"}`;
-            fix = "move the step that produces the value before the step that reads it";
-          } else if (stepOwner.has(id)) {
-            message = `job "${jobId}" reads steps.${id}, a step of job "${stepOwner.get(id)![0]}"; steps are local to their job`;
-            fix = `declare a job output on "${stepOwner.get(id)![0]}", add it to needs, and read needs.${stepOwner.get(id)![0]}.outputs.<name>`;
-          } else {
-            message = `job "${jobId}" reads steps.${id}, but no step of this job has the id "${id}"`;
-            fix = `give the step that produces the value id: ${id}, or correct the reference`;
-          }
-          diagnostics.push({ severity: "error", code: "step-reference", message, fix, where: at });
-        }
-      }
-    };
-
-    const all = new Set(ids.filter((id): id is string => id !== undefined));
-    for (const [key, value] of Object.entries(job)) {
-      if (key === "steps" || key === "needs") continue;
-      const expressions = fieldExpressions(key, value);
-      checkNeeds(expressions, where);
-      checkSteps(expressions, where, key === "outputs" || key === "environment" ? all : "none");
+    const steps = stepsOf(asJson(job), ["jobs", jobId]);
+    jobSteps.set(jobId, steps);
+    for (const s of steps) {
+      const id = typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined;
+      if (id !== undefined) stepOwner.set(id, [...(stepOwner.get(id) ?? []), jobId]);
     }
-    const before = new Set<string>();
-    steps.forEach((s, index) => {
-      const at: Location = { ...where, step: label(s, index) };
-      for (const [key, value] of Object.entries(s)) {
-        const expressions = fieldExpressions(key, value);
-        checkNeeds(expressions, at);
-        checkSteps(expressions, at, before, index);
-      }
-      if (ids[index] !== undefined) before.add(ids[index]!);
-    });
   }
-  return diagnostics;
+
+  const needsOf = (job: unknown): string[] => {
+    const needs = asJson(job).needs;
+    return (typeof needs === "string" ? [needs] : Array.isArray(needs) ? (needs as unknown[]) : []).map((n) => String(n).toLowerCase());
+  };
+  const jobIds = new Map(Object.keys(jobs).map((id) => [id.toLowerCase(), id]));
+  const needsOfId = (id: string): string[] => needsOf(jobs[jobIds.get(id) ?? id]);
+
+  const problems: ExpressionProblem[] = [];
+  for (const expression of modelExpressions(model).expressions) {
+    const { site, parsed } = expression;
+    const [root, jobId] = site.path;
+    if (root !== "jobs" || typeof jobId !== "string" || !parsed.ok || !jobSteps.has(jobId)) continue;
+    const job = asJson(jobs[jobId]);
+    // Context property names are case-insensitive: needs.Build reads the job build.
+    const needs = new Set((typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as unknown[]) : []).map((n) => String(n).toLowerCase()));
+    const steps = jobSteps.get(jobId)!;
+    const ids = steps.map((s) => (typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined));
+    const current = steps.find((s) => isPrefix(s.path, site.path));
+    const jobLevelSteps = current === undefined && site.availability?.contexts.includes("steps") === true;
+    walkReferences(parsed.node, {
+      handle: () => {},
+      call: () => {},
+      context: (reference, node) => {
+        const id = reference.path[0];
+        const at = parsed.offsets.get(node) ?? 0;
+        if (id === undefined || id === "*") {
+          if (reference.context === "steps" && current === undefined && !jobLevelSteps) {
+            problems.push(problemAt(expression, at, {
+              code: "step-reference",
+              message: `job "${jobId}" reads steps in a job-level field, where the steps context does not exist`,
+              fix: "read step outputs in later steps, in the job's outputs, or in environment.url",
+            }));
+          }
+          return;
+        }
+        if (reference.context === "needs" && !needs.has(id.toLowerCase())) {
+          const through = pathTo(jobId.toLowerCase(), id.toLowerCase(), needsOfId);
+          problems.push(
+            problemAt(expression, at, {
+              code: "needs-missing",
+              ...(through
+                ? {
+                    severity: "warning" as const,
+                    message: `job "${jobId}" reads needs.${id}, but depends on "${id}" only through ${through.map((j) => `"${jobIds.get(j) ?? j}"`).join(" and ")}, so needs.${id} is empty there`,
+                  }
+                : { message: `job "${jobId}" reads needs.${id} but does not list "${id}" in needs` }),
+              fix: `add ${id} to the needs of job "${jobId}"`,
+            }),
+          );
+        }
+        if (reference.context !== "steps") return;
+        const lower = id.toLowerCase();
+        if (jobLevelSteps ? ids.includes(lower) : current !== undefined && steps.some((s, i) => s.order < current.order && ids[i] === lower)) return;
+        problems.push(problemAt(expression, at, { code: "step-reference", ...stepProblem(id) }));
+      },
+    });
+
+    function stepProblem(id: string): { message: string; fix: string } {
+      const later = ids.indexOf(id.toLowerCase());
+      if (current === undefined && !jobLevelSteps) {
+        return {
+          message: `job "${jobId}" reads steps.${id} in a job-level field, where the steps context does not exist`,
+          fix: "read step outputs in later steps, in the job's outputs, or in environment.url",
+        };
+      }
+      if (later >= 0 && current !== undefined) {
+        if (later !== current.index && steps[later]!.order === current.order) {
+          return {
+            message: `step ${label(current)} reads steps.${id}, which runs beside it in the same parallel group`,
+            fix: "read the value in a step after the parallel group",
+          };
+        }
+        return {
+          message: `step ${label(current)} reads steps.${id}, which ${later === current.index ? "is itself" : "runs after it"}`,
+          fix: "move the step that produces the value before the step that reads it",
+        };
+      }
+      const owner = stepOwner.get(id.toLowerCase())?.[0];
+      if (owner !== undefined) {
+        return {
+          message: `job "${jobId}" reads steps.${id}, a step of job "${owner}"; steps are local to their job`,
+          fix: `declare a job output on "${owner}", add it to needs, and read needs.${owner}.outputs.<name>`,
+        };
+      }
+      return {
+        message: `job "${jobId}" reads steps.${id}, but no step of this job has the id "${id}"`,
+        fix: `give the step that produces the value id: ${id}, or correct the reference`,
+      };
+    }
+  }
+  return problems;
 }
 
-function stepsOf(job: Json): Json[] {
-  return Array.isArray(job.steps) ? (job.steps as Json[]) : [];
+function stepsOf(job: Json, jobPath: ValuePath): JobStep[] {
+  const steps: JobStep[] = [];
+  const list = Array.isArray(job.steps) ? (job.steps as unknown[]) : [];
+  list.forEach((item, i) => {
+    const value = asJson(item);
+    if (Array.isArray(value.parallel)) {
+      value.parallel.forEach((inner: unknown, j) =>
+        steps.push({ value: asJson(inner), path: [...jobPath, "steps", i, "parallel", j], index: steps.length, order: i }),
+      );
+    } else {
+      steps.push({ value, path: [...jobPath, "steps", i], index: steps.length, order: i });
+    }
+  });
+  return steps;
 }
 
-function label(s: Json, index: number): string {
-  if (typeof s.id === "string") return `"${s.id}"`;
-  if (typeof s.name === "string") return `"${s.name}"`;
-  return `#${index + 1}`;
+function label(step: JobStep): string {
+  if (typeof step.value.id === "string") return `"${step.value.id}"`;
+  if (typeof step.value.name === "string") return `"${step.value.name}"`;
+  return `#${step.index + 1}`;
+}
+
+function isPrefix(prefix: ValuePath, path: ValuePath): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+}
+
+// The direct needs of `from` through which it depends on `to` when it does only indirectly, or undefined
+// when it does not depend on it at all (ids lowercase).
+function pathTo(from: string, to: string, needsOf: (job: string) => string[]): string[] | undefined {
+  const through = needsOf(from).filter((direct) => {
+    const seen = new Set<string>([from]);
+    const queue = [direct];
+    while (queue.length > 0) {
+      const job = queue.shift()!;
+      if (job === to) return true;
+      if (seen.has(job)) continue;
+      seen.add(job);
+      queue.push(...needsOf(job));
+    }
+    return false;
+  });
+  return through.length > 0 ? through : undefined;
+}
+
+function asJson(value: unknown): Json {
+  return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Json) : {};
 }

@@ -34,6 +34,12 @@ describe("rule pages", () => {
     });
   }
 
+  test("the zizmor and actionlint table has a row for every rule and engine code", () => {
+    const index = readFileSync(`${DOCS}README.md`, "utf8");
+    const table = index.slice(index.indexOf("## Coming from zizmor or actionlint"), index.indexOf("## Output"));
+    for (const rule of [...RULES, ...ENGINE_CODES]) expect(table, rule.id).toContain(`| [\`${rule.id}\`](${rule.id}.md) | `);
+  });
+
   test("the index lists every rule", () => {
     const index = readFileSync(`${DOCS}README.md`, "utf8");
     for (const rule of RULES) expect(index).toContain(`| [\`${rule.id}\`](${rule.id}.md) | ${rule.severity} | ${rule.summary} |`);

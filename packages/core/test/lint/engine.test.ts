@@ -119,6 +119,19 @@ describe("DSL and config suppressions", () => {
   });
 });
 
+describe("a suppression with a severity", () => {
+  test("keeps the finding reported at that severity, with its reason, instead of silencing it", () => {
+    const result = lintYaml(UNPINNED, "w.yml", {
+      suppressions: [{ rule: "unpinned-uses", step: "#1", reason: "imported as it ran", origin: "dsl", severity: "warning" }],
+    });
+    const first = result.findings.filter((f) => f.code === "unpinned-uses" && f.where.step === "#1");
+    expect(first.map((f) => f.severity)).toEqual(["warning"]);
+    expect(first[0]!.message).toMatch(/ \[kept as a warning by workflows\.ts: imported as it ran\]$/);
+    expect(result.suppressed).toEqual([]);
+    expect(result.findings.filter((f) => f.code === "unpinned-uses" && f.severity === "error")).toHaveLength(2);
+  });
+});
+
 describe("options", () => {
   test("turn rules off or change their severity", () => {
     const result = lintYaml(UNPINNED, "w.yml", { rules: { "unpinned-uses": "warning", "persist-credentials": "off" } });
@@ -131,6 +144,7 @@ describe("options", () => {
       { rule: "excessive-permission", reason: "skipped: the permissions engine was turned off (permissions: false)" },
       { rule: "unknown-action-input", reason: "skipped: no action metadata provider was given (the typed action bindings supply one)" },
       { rule: "missing-action-input", reason: "skipped: no action metadata provider was given (the typed action bindings supply one)" },
+      { rule: "version-comment-mismatch", reason: "skipped: no catalog of release tags was given (wfgen's CLI supplies its offline one)" },
     ]);
   });
 
@@ -162,6 +176,7 @@ describe("lintModel", () => {
       "unknown-action-input",
       "missing-action-input",
       "invalid-suppression",
+      "version-comment-mismatch",
     ]);
   });
 
@@ -203,5 +218,43 @@ describe("a rule that throws", () => {
         "this is a wfgen bug; please report it with the workflow file and your wfgen version, and turn the rule off meanwhile",
       ],
     ]);
+  });
+});
+
+describe("what a file is", () => {
+  test("a file that is neither a workflow nor an action gets one not-a-workflow finding, and nothing else", () => {
+    const dependabot = "version: 2\nupdates:\n  - package-ecosystem: github-actions\n    directory: /\n    schedule:\n      interval: weekly\n";
+    const result = lintYaml(dependabot, ".github/dependabot.yml");
+    expect(result.findings.map((f) => `${f.where.line}:${f.where.column} ${f.severity} [${f.code}] ${f.message}`)).toEqual([
+      "1:1 error [not-a-workflow] this file is neither a workflow (it has no on: or jobs:) nor an action's metadata (no runs:); its top-level keys are version, updates",
+    ]);
+    expect(result.findings[0]!.docs).toBe("docs/rules/not-a-workflow.md");
+    expect(lintYaml("name: x\n", "x.yml").findings.map((f) => f.code)).toEqual(["not-a-workflow"]);
+  });
+
+  test("an action.yml is linted with the rules that apply to actions, not as a broken workflow", () => {
+    const action = `name: Build
+description: Builds
+inputs:
+  target:
+    description: What to build
+runs:
+  using: composite
+  steps:
+    - uses: octo-org/tool@v1
+    - run: make \${{ inputs.target }}
+      shell: bash
+`;
+    const result = lintYaml(action, "action.yml");
+    expect(result.findings.map((f) => `${f.where.line} ${f.code} ${f.where.job ?? "-"} ${f.where.step}`)).toEqual([
+      "9 unpinned-uses - #1",
+      "10 template-injection - #2",
+    ]);
+  });
+
+  test("a workflow with a missing key is still a workflow", () => {
+    const found = lintYaml("on: push\n", "w.yml").findings.map((f) => f.code);
+    expect(found).toContain("invalid-workflow");
+    expect(found).not.toContain("not-a-workflow");
   });
 });

@@ -7,10 +7,21 @@ import { sharedActionMetadata } from "./providers.ts";
 
 let actions: ReturnType<typeof sharedActionMetadata> | undefined;
 
-/** The capabilities fixtures are linted with: shared action metadata, wfgen's permissions engine (the default). */
+// A few release tags of actions/checkout (from the CLI's catalog), for version-comment-mismatch.
+const TAGS: Record<string, Record<string, string>> = {
+  "actions/checkout": {
+    v4: "11d5960a326750d5838078e36cf38b85af677262",
+    "v4.1.0": "8ade135a41bc03ea155e62e844d188df1ea18608",
+    "v4.2.1": "eef61447b9ff4aafe5dcd4e0bbf5d482be7e7871",
+    "v4.2.2": "11bd71901bbe5b1630ceea73d27597364c9af683",
+    "v4.4.0": "11d5960a326750d5838078e36cf38b85af677262",
+  },
+};
+
+/** The capabilities fixtures are linted with: shared action metadata, wfgen's permissions engine (the default), a small tag catalog. */
 export function testOptions(): LintOptions {
   actions ??= sharedActionMetadata();
-  return { actions, runnerLabels: ["gpu"] };
+  return { actions, runnerLabels: ["gpu"], tags: (repo) => TAGS[repo] };
 }
 
 /** One finding as the expected files write it. */

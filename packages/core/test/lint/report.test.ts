@@ -115,7 +115,7 @@ describe("SARIF", () => {
     const run = log.runs[0]!;
     expect(log.version).toBe("2.1.0");
     expect(run.tool.driver.name).toBe("wfgen");
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual([...RULES.map((r) => r.id), "yaml-syntax"]);
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual([...RULES.map((r) => r.id), "yaml-syntax", "not-a-workflow"]);
     expect(run.tool.driver.rules[0]).toEqual({
       id: "unpinned-uses",
       name: "UnpinnedUses",

@@ -1,0 +1,10 @@
+// Reported from the shared expression analysis (expression-problems.ts, validate/).
+import { expressionRule } from "./expression-problems.ts";
+
+export const stepReference = expressionRule({
+  id: "step-reference",
+  severity: "error",
+  confidence: "high",
+  summary: "An expression reads steps.<id> of a step that is not in its job, not before it, or in a job-level field where steps do not exist.",
+  fix: "Give the step that produces the value that id, move it before the step that reads it, or pass the value through a job output.",
+});
