@@ -75,6 +75,7 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
   // entries of both.
   const changes: FileChange[] = [];
   const locks = new Map<string, Lock>();
+  const outputs: Array<{ out: string; lock: string }> = [];
   for (const target of targets) {
     const inputs: Array<{ display: string; text: string }> = [];
     for (const path of target.paths) {
@@ -91,20 +92,26 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
     notes.push(...result.notes);
     if (result.source === undefined) continue;
     changes.push({ path: target.out, content: result.source });
-    written.push(show(target.out));
+    outputs.push({ out: target.out, lock: lockPath });
     locks.set(lockPath, result.lock);
     for (const w of result.imported) imported.push({ file: w.file, workflow: w.workflow, export: w.exportName, out: show(target.out), output: w.output });
     added.push(...result.added);
     unpinned += result.added.filter((k) => "unpinned" in result.lock.actions[k]!).length;
   }
 
+  const lockWritten = new Set<string>();
   for (const [lockPath, lock] of locks) {
     const change = await lockChange(lockPath, lock, io.cwd);
     if (change === undefined) continue;
     changes.push(change);
-    written.push(show(lockPath));
+    lockWritten.add(lockPath);
   }
   applyChanges(root, changes, io.cwd);
+  // Listed as each output was made: its TypeScript file, then its lock (the first time it changes).
+  for (const { out, lock } of outputs) {
+    written.push(show(out));
+    if (lockWritten.delete(lock)) written.push(show(lock));
+  }
 
   const ok = problems.length === 0 && written.length > 0;
   if (options.json) {
