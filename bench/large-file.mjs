@@ -3,14 +3,15 @@
 // one script with thousands of expressions, one job with thousands of steps, and a 100,000-key env map.
 // Each command runs in this process through the built CLI's `run`, so that CPU time (not wall time, which
 // other processes on the machine inflate) is measured; the median of WFGEN_BENCH_RUNS runs. A shape at half
-// the size is timed too: linear work takes about half as long. Figures go to docs/performance.md by hand.
+// the size is timed too: linear work takes about half as long. Each run takes seconds, so one run each by
+// default. Figures go to docs/performance.md by hand.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
-const RUNS = Number(process.env.WFGEN_BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.WFGEN_BENCH_RUNS ?? 1);
 const LIMIT = 5 * 1024 * 1024;
 const root = fileURLToPath(new URL("..", import.meta.url));
 if (!existsSync(join(root, "packages/cli/dist/cli.js")))

@@ -14,7 +14,8 @@ type Values = Record<string, string | boolean | undefined>;
 
 /** Run wfgen with `argv` (without `node` and the script) and return the exit code. */
 export async function run(argv: string[], io: IO): Promise<ExitCode> {
-  let json = false;
+  // Known before the flags are parsed, so that a bad flag next to --json is reported as JSON too.
+  let json = argv.includes("--json");
   let commandName: string | undefined;
   try {
     const split = splitCommand(argv);

@@ -457,6 +457,18 @@ describe("user errors are exit 1 or 2 at the user's line, never 'a bug in wfgen'
     expect(snapshot(dir)).toEqual(before);
   });
 
+  test("a bad flag next to --json is reported as JSON", async () => {
+    const dir = repo({ "workflows.ts": workflowsTs("ci") });
+    const result = await wfgen(dir, ["build", "--frobnicate", "--json"]);
+    expect(result).toMatchObject({ code: 2, stderr: "" });
+    expect(JSON.parse(result.stdout)).toEqual({
+      version: 1,
+      command: "build",
+      ok: false,
+      error: { code: "unknown-option", message: "wfgen build: unknown option --frobnicate. Run `wfgen build --help` for the options." },
+    });
+  });
+
   test("a real bug is exit 3, and --json still prints its object", async () => {
     const io = {
       stdout: { write: (t: string) => (out += t) },
