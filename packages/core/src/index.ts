@@ -34,6 +34,7 @@ export { ACTION_KNOWLEDGE, knowledgeOf, type ActionKnowledge } from "./permissio
 export {
   LOCK_FILE,
   LockSchema,
+  TAG_NAME,
   emptyLock,
   isUnpinned,
   parseLock,

@@ -16,6 +16,7 @@ import {
   type Location,
   type Lock,
   type PinPath,
+  TAG_NAME,
 } from "@wfgen/core";
 import { isScalar, parseDocument } from "yaml";
 import { compareTags, isUnder, parseVersion } from "../github/versions.ts";
@@ -216,7 +217,7 @@ function readPin(doc: ReturnType<typeof parseDocument>, path: PinPath, file: str
   if (!isScalar(node) || typeof node.value !== "string") return undefined;
   // The comment is what follows `#` on the value's line: the tag, by the pin format (docs/pinning.md).
   const comment = node.comment?.trim();
-  const tag = comment && /^\S+$/.test(comment) ? comment : undefined;
+  const tag = comment && TAG_NAME.test(comment) ? comment : undefined;
   return { value: node.value, tag, file };
 }
 

@@ -27,6 +27,7 @@ import { leftoverNote } from "../fs/leftovers.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
+import { visible } from "../output/visible.ts";
 
 /** Flags and argument of `wfgen update`. */
 export interface UpdateOptions extends Omit<ProjectFlags, "out"> {
@@ -154,7 +155,7 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
         `  ${style.yellow("warning:")} the tag ${u.to.tag} was moved to another commit; release tags should never move, so review the new code before you commit this.\n`,
       );
     }
-    for (const line of u.changes ?? []) io.stdout.write(`    ${line}\n`);
+    for (const line of u.changes ?? []) io.stdout.write(`    ${visible(line)}\n`);
   }
   for (const m of majors) {
     const at = formatPath(m.where);
@@ -162,7 +163,7 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
       `${style.cyan("major  ")} ${m.intent} -> ${m.newIntent} (${short(m.to)}): write ${m.newIntent} in workflows.ts${at ? ` (${at})` : ""}, ` +
         "or use the binding of the new major; `npx wfgen pin` then drops the old entry.\n",
     );
-    for (const line of m.changes ?? []) io.stdout.write(`    ${line}\n`);
+    for (const line of m.changes ?? []) io.stdout.write(`    ${visible(line)}\n`);
   }
   if (!options.quiet) for (const key of unchanged) io.stdout.write(`${style.dim("current")} ${key}\n`);
   for (const f of failed) {

@@ -9,7 +9,7 @@
  * has a page limit and may not revisit a page, bodies are bounded, and every SHA and tag is checked before
  * anyone uses it; what the API said is quoted, escaped, in the error.
  */
-import { isCommitSha, type RemoteIntent } from "@wfgen/core";
+import { isCommitSha, TAG_NAME, type RemoteIntent } from "@wfgen/core";
 import { formatBytes, limitsOf, type Limits } from "../limits.ts";
 import { ResolveError, noTagError, type Resolution, type Resolver } from "./resolver.ts";
 import { isUnder, mostSpecificTag, parseVersion, targetTag } from "./versions.ts";
@@ -31,8 +31,6 @@ interface Ref {
 const MAX_PEEL = 10;
 // Redirects followed for one request (GitHub redirects a renamed repository once).
 const MAX_REDIRECTS = 5;
-// A tag name as it may stand in the `# v7.3.0` comment and the lock: no space, no `#` (see the lock schema).
-const TAG_NAME = /^[^\s#]+$/;
 
 /** Resolves intents through GitHub's REST API. */
 export class GitHubApiResolver implements Resolver {
