@@ -1,6 +1,7 @@
 // Large single files (node bench/large-file.mjs): `wfgen lint` and `wfgen import` of one workflow of just
-// under the 5 MiB read limit, in four shapes that once made the work grow faster than the file: many jobs,
-// one script with thousands of expressions, one job with thousands of steps, and a 100,000-key env map.
+// under the 5 MiB read limit, in shapes that once made the work grow faster than the file: many jobs, one
+// script with thousands of expressions, one job with thousands of steps (with a finding in each, or not),
+// and a 100,000-key env map.
 // Each command runs in this process through the built CLI's `run`, so that CPU time (not wall time, which
 // other processes on the machine inflate) is measured; the median of WFGEN_BENCH_RUNS runs. A shape at half
 // the size is timed too: linear work takes about half as long. Each run takes seconds, so one run each by
@@ -56,6 +57,12 @@ const SHAPES = {
     grow(
       ["on: push", "permissions: {}", "jobs:", "  a:", "    runs-on: ubuntu-latest", "    steps:"],
       (s) => [`      - name: Step ${s}`, `        run: echo "\${{ github.sha }} ${s}"`],
+      bytes,
+    ),
+  "one job, a finding in each step": (bytes) =>
+    grow(
+      ["on: push", "permissions: {}", "jobs:", "  a:", "    runs-on: ubuntu-latest", "    steps:"],
+      (s) => [`      - id: s${s}`, `        run: echo "\${{ steps.s${s + 1}.outputs.x }}"`],
       bytes,
     ),
   "one env map, many keys": (bytes) =>

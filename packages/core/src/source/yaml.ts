@@ -143,6 +143,22 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
 
   // Resolves a path to the pair's key (for mapping entries) and the value node. Aliases are followed so a
   // path through `*anchor` still finds its node (at the anchor's definition).
+  // Each mapping's pairs by key text, built the first time a path goes through it: a rule that reports
+  // every entry of a 40,000-key env would otherwise scan the mapping once per finding.
+  const pairsOf = new Map<object, Map<string, Pair>>();
+  const pairIn = (map: { items: readonly unknown[] }, key: string): Pair | undefined => {
+    let pairs = pairsOf.get(map);
+    if (pairs === undefined) {
+      pairs = new Map();
+      for (const item of map.items) {
+        const text = isPair(item) ? keyText(item.key) : undefined;
+        // The first pair with a key wins, as a search from the start would find it.
+        if (text !== undefined && !pairs.has(text)) pairs.set(text, item as Pair);
+      }
+      pairsOf.set(map, pairs);
+    }
+    return pairs.get(key);
+  };
   const find = (path: ModelPath): { key?: Node; node: Node | null; depth: number } => {
     let node: Node | null = root;
     let key: Node | undefined;
@@ -151,8 +167,7 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
       if (node !== null && isAlias(node)) node = (node.resolve(document) as Node | undefined) ?? null;
       if (node === null) break;
       if (isMap(node)) {
-        const items: readonly unknown[] = node.items;
-        const pair = items.find((item): item is Pair => isPair(item) && keyText(item.key) === String(segment));
+        const pair = pairIn(node, String(segment));
         if (!pair) break;
         key = pair.key as Node;
         node = (pair.value as Node | null) ?? null;

@@ -42,14 +42,11 @@ export function checkReferences(file: string, model: Json): Diagnostic[] {
 export function referenceProblems(model: Json): ExpressionProblem[] {
   const jobs = asJson(model.jobs);
   const stepOwner = new Map<string, string[]>();
-  const jobSteps = new Map<string, JobStep[]>();
+  const jobSteps = new Map<string, JobSteps>();
   for (const [jobId, job] of Object.entries(jobs)) {
-    const steps = stepsOf(asJson(job), ["jobs", jobId]);
+    const steps = indexSteps(stepsOf(asJson(job), ["jobs", jobId]));
     jobSteps.set(jobId, steps);
-    for (const s of steps) {
-      const id = typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined;
-      if (id !== undefined) stepOwner.set(id, [...(stepOwner.get(id) ?? []), jobId]);
-    }
+    for (const id of steps.first.keys()) stepOwner.set(id, [...(stepOwner.get(id) ?? []), jobId]);
   }
 
   const needsOf = (job: unknown): string[] => {
@@ -67,9 +64,9 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
     const job = asJson(jobs[jobId]);
     // Context property names are case-insensitive: needs.Build reads the job build.
     const needs = new Set((typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as unknown[]) : []).map((n) => String(n).toLowerCase()));
-    const steps = jobSteps.get(jobId)!;
-    const ids = steps.map((s) => (typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined));
-    const current = steps.find((s) => isPrefix(s.path, site.path));
+    // Looked up, not searched: a job with thousands of steps, each with an expression, stays linear.
+    const { steps, first } = jobSteps.get(jobId)!;
+    const current = stepAt(jobSteps.get(jobId)!, site.path);
     const jobLevelSteps = current === undefined && site.availability?.contexts.includes("steps") === true;
     walkReferences(parsed.node, {
       handle: () => {},
@@ -104,13 +101,14 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
         }
         if (reference.context !== "steps") return;
         const lower = id.toLowerCase();
-        if (jobLevelSteps ? ids.includes(lower) : current !== undefined && steps.some((s, i) => s.order < current.order && ids[i] === lower)) return;
+        const earliest = first.get(lower);
+        if (jobLevelSteps ? earliest !== undefined : current !== undefined && earliest !== undefined && earliest.order < current.order) return;
         problems.push(problemAt(expression, at, { code: "step-reference", ...stepProblem(id) }));
       },
     });
 
     function stepProblem(id: string): { message: string; fix: string } {
-      const later = ids.indexOf(id.toLowerCase());
+      const later = first.get(id.toLowerCase())?.index ?? -1;
       if (current === undefined && !jobLevelSteps) {
         return {
           message: `job "${jobId}" reads steps.${id} in a job-level field, where the steps context does not exist`,
@@ -159,6 +157,30 @@ function stepsOf(job: Json, jobPath: ValuePath): JobStep[] {
     }
   });
   return steps;
+}
+
+/** A job's steps, by where they are in the model and by id (lowercase; the first step with an id). */
+interface JobSteps {
+  steps: JobStep[];
+  byPath: Map<string, JobStep>;
+  first: Map<string, JobStep>;
+}
+
+function indexSteps(steps: JobStep[]): JobSteps {
+  const byPath = new Map<string, JobStep>();
+  const first = new Map<string, JobStep>();
+  for (const step of steps) {
+    byPath.set(step.path.slice(3).join("/"), step);
+    const id = typeof step.value.id === "string" ? step.value.id.toLowerCase() : undefined;
+    if (id !== undefined && !first.has(id)) first.set(id, step);
+  }
+  return { steps, byPath, first };
+}
+
+/** The step whose path starts `path` (`jobs.<id>.steps.<i>[.parallel.<j>]...`), if any. */
+function stepAt({ byPath }: JobSteps, path: ValuePath): JobStep | undefined {
+  if (path[2] !== "steps") return undefined;
+  return (path[4] === "parallel" ? byPath.get(path.slice(3, 6).join("/")) : undefined) ?? byPath.get(String(path[3]));
 }
 
 function label(step: JobStep): string {
