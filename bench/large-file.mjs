@@ -102,7 +102,7 @@ try {
       `lint, ${name.padEnd(28)} 2.5 MiB ${a.toFixed(0).padStart(6)} ms   5 MiB ${b.toFixed(0).padStart(6)} ms   (x${(b / a).toFixed(2)})`,
     );
   }
-  const full = join(dir, "many jobs.yml");
+  const full = join(dir, "many-jobs.yml");
   const imported = await time(["import", "--quiet", "--force", "--out", "out.ts", full], dir);
   console.log(`import, many jobs                    5 MiB ${imported.toFixed(0).padStart(6)} ms`);
 } finally {
@@ -110,7 +110,8 @@ try {
 }
 
 function writeShape(dir, name, text) {
-  const path = join(dir, `${name}.yml`);
+  // A file name workflow() accepts, for import.
+  const path = join(dir, `${name.replace(/[^A-Za-z0-9]+/g, "-")}.yml`);
   writeFileSync(path, text);
   return path;
 }
