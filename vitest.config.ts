@@ -16,6 +16,8 @@ export default defineConfig({
   ],
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts", "test/**/*.test.ts"],
+    // The pack-and-install test needs the npm registry and minutes: `pnpm test:package` runs it.
+    exclude: ["**/node_modules/**", "test/package/**"],
     // GitHub's workflow parser imports a JSON file without an import attribute, which plain Node ESM
     // refuses; inlining it lets vite transform that import.
     server: { deps: { inline: ["@actions/workflow-parser"] } },

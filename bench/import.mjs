@@ -1,6 +1,6 @@
 // `wfgen import` benchmark (run at the end of pnpm bench; alone: node bench/import.mjs). Writes 300 workflow files
 // to a temporary folder and times one `wfgen import <folder>` with the built CLI, as a user runs it: one
-// process, wall time, median of a few runs. Two sets: GitHub's starter workflows (shared/data/corpus),
+// process, wall time, median of a few runs. Two sets: the repository's workflow corpus (test/fixtures/corpus),
 // copied under new names until there are 300, and 300 synthetic large workflows (5 jobs x 10 steps, with
 // comments, SHA pins and step outputs read by later steps). Figures go to docs/performance.md by hand.
 import { execFileSync, spawnSync } from "node:child_process";
@@ -14,7 +14,7 @@ const RUNS = Number(process.env.WFGEN_BENCH_RUNS ?? 3);
 const TARGET_MS = 10_000;
 const root = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(root, "packages/cli/bin/wfgen.js");
-const corpus = join(root, "../shared/data/corpus/starter-workflows");
+const corpus = join(root, "test/fixtures/corpus");
 
 if (!existsSync(join(root, "packages/cli/dist/cli.js")))
   execFileSync("pnpm", ["run", "build"], { cwd: root, stdio: "inherit" });
@@ -25,7 +25,7 @@ function yamlFiles(dir) {
     .sort();
 }
 
-// The starter workflows as a user has them: GitHub fills these placeholders in when one is adopted.
+// The corpus templates as a user has them: these placeholders are filled in when one is adopted.
 function instantiate(text) {
   return text
     .replace(/\$cron-daily/g, "'30 5 * * *'")
@@ -33,8 +33,8 @@ function instantiate(text) {
     .replace(/^(\s*)\$codeql-languages-matrix$/m, "$1include:\n$1- language: actions\n$1  build-mode: none");
 }
 
-function starterSet() {
-  if (!existsSync(corpus)) return undefined;
+function corpusSet() {
+  if (!existsSync(corpus)) throw new Error(`${corpus} is missing`);
   const sources = yamlFiles(corpus).map((path) => ({ name: path.split("/").pop().replace(/\.ya?ml$/, ""), text: instantiate(readFileSync(path, "utf8")) }));
   return Array.from({ length: FILES }, (_, i) => {
     const source = sources[i % sources.length];
@@ -112,7 +112,6 @@ function bench(label, files) {
 }
 
 console.log(`wfgen import bench: Node ${process.version}, ${cpus().length} x ${cpus()[0]?.model ?? "cpu"}`);
-const starters = starterSet();
-if (starters) bench("wfgen import, 300 starter workflows", starters);
-else console.log("(shared/data/corpus not found: the starter set is skipped)");
+const corpusFiles = corpusSet();
+bench("wfgen import, 300 corpus workflows", corpusFiles);
 bench("wfgen import, 300 synthetic (5 jobs x 10 steps)", syntheticSet());

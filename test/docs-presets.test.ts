@@ -3,15 +3,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
+import { PRESET_PAGES } from "../scripts/generators.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const pages: Record<string, string[]> = {
-  "docker-publish.md": ["examples/docker-publish/.github/workflows/deploy-image.yml"],
-  "container-push.md": ["examples/demo-push/.github/workflows/demo-push.yml"],
-  "ghcr-install.md": ["examples/ghcr-install/.github/workflows/ghcr-install.yml", "examples/ghcr-install/.github/workflows/ghcr-tools.yml"],
-  "package-cleanup.md": ["examples/cleanup/.github/workflows/package-cleanup.yml"],
-  "drift-check.md": [".github/workflows/wfgen-check.yml"],
-};
+const pages = PRESET_PAGES;
 
 for (const [page, files] of Object.entries(pages)) {
   test(`docs/presets/${page} shows the generated YAML`, () => {

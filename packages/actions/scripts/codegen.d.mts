@@ -1,6 +1,6 @@
 // Types for codegen.mjs, so TypeScript tests can call the generator.
 
-/** Where the action metadata is read from: `shared/data/actions/<owner>/<repo>/<major>/action.yml`. */
+/** Where the action facts are read from: `data/actions/<owner>/<repo>.json` (see data.mjs). */
 export declare const ACTIONS_DIR_URL: URL;
 
 /** The package root; the keys of generateBindings' map are relative to it. */
@@ -73,6 +73,6 @@ export declare function renderBinding(options: RenderBindingOptions): RenderedBi
 
 // Helpers scripts/table.mjs reads the data with (the same typing rules as the bindings); untyped here.
 export declare const RETIRED_RUNTIMES: Set<string | undefined>;
-export declare function subdirectories(path: string): string[];
-export declare function readAction(root: string, owner: string, repo: string): unknown;
-export declare function readInput(slug: string, major: string, name: string, spec: object, strict?: boolean): unknown;
+export declare function readAction(slug: string, data: unknown): unknown;
+export declare function readInput(slug: string, major: string, name: string, fact: object, strict?: boolean): unknown;
+export declare function actionInput(input: unknown): unknown;

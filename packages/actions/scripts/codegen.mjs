@@ -1,7 +1,7 @@
 // Writes the typed action bindings of @wfgen/actions, one module per action in src/generated/<owner>/<repo>.ts
-// plus src/index.ts, from the action.yml files kept in shared/data/actions beside the repository.
+// plus src/index.ts, from the facts of each action's action.yml kept in data/actions (see data.mjs).
 //
-//   pnpm --filter @wfgen/actions run codegen
+//   pnpm generate      (or: pnpm --filter @wfgen/actions run codegen)
 //
 // generateBindings only reads, so a test can compare the committed files with what the generator makes today.
 // renderBinding is the same generator for one action outside this package: `wfgen add` calls it with an
@@ -9,27 +9,24 @@
 // Facts come from action.yml (input and output names, required, defaults, deprecation); its descriptions do
 // not: the generated docs link to the action instead.
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { IndentationText, NewLineKind, Project, QuoteKind, VariableDeclarationKind } from "ts-morph";
-import { parse, parseDocument } from "yaml";
+import { parseDocument } from "yaml";
+import { ACTIONS_DIR_URL, actionFacts, listActions, readActionData } from "./data.mjs";
 
-/** Where the action metadata is read from: `shared/data/actions/<owner>/<repo>/<major>/action.yml`. */
-export const ACTIONS_DIR_URL = new URL("../../../../shared/data/actions/", import.meta.url);
+export { ACTIONS_DIR_URL };
 
 /** The package root; the keys of generateBindings' map are relative to it. */
 export const PACKAGE_URL = new URL("../", import.meta.url);
 
 /** The command that regenerates the bindings, named in every generated header and in the drift test. */
-export const REGENERATE = "pnpm --filter @wfgen/actions run codegen";
+export const REGENERATE = "pnpm generate";
 
 // Majors whose action.yml declares one of these runtimes (or none: the pre-2019 `plugin` form) are left
 // out: GitHub's runners have retired them, so a typed binding would only invite a broken step.
 export const RETIRED_RUNTIMES = new Set(["node12", "node16", undefined]);
-
-// Lines longer than this are broken up where the generator controls the layout.
-const MAX_LINE = 120;
 
 const BOOLEAN = { type: "BooleanInput" };
 const NUMBER = { type: "NumberInput" };
@@ -92,16 +89,12 @@ const OVERRIDES = {
 };
 
 /**
- * The generated files: path relative to the package root -> contents. Reads every
- * `<owner>/<repo>/<major>/action.yml` under `actionsDir`; throws when the data and the override table
- * disagree, so a data update that needs a decision fails loudly.
+ * The generated files: path relative to the package root -> contents. Reads every action of the data in
+ * `actionsDir`; throws when the data and the override table disagree, so a data update that needs a
+ * decision fails loudly.
  */
 export function generateBindings(actionsDir = ACTIONS_DIR_URL) {
-  const root = fileURLToPath(actionsDir);
-  const actions = [];
-  for (const owner of subdirectories(root)) {
-    for (const repo of subdirectories(`${root}/${owner}`)) actions.push(readAction(root, owner, repo));
-  }
+  const actions = listActions(actionsDir).map((slug) => readAction(slug, readActionData(slug, actionsDir)));
   checkOverrides(actions);
   const files = new Map();
   for (const action of actions) {
@@ -152,11 +145,11 @@ export function renderBinding({ actionYml, intent, sha, file = "action.yml", hea
   if (path !== undefined && /^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) {
     throw new Error(`${intent} is a reusable workflow, not an action`);
   }
-  const yml = readActionYml(actionYml, file);
+  const facts = actionFacts(readActionYml(actionYml, file));
   const folder = path ? `/${path}` : "";
   const major = readMajor(
     slug,
-    yml,
+    facts,
     {
       major: ref,
       label: "",
@@ -229,22 +222,15 @@ function readActionYml(text, file) {
   return yml;
 }
 
-export function subdirectories(path) {
-  return readdirSync(path, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
-    .map((entry) => entry.name)
-    .sort();
-}
-
-export function readAction(root, owner, repo) {
-  const slug = `${owner}/${repo}`;
-  const majors = subdirectories(`${root}/${slug}`)
+/** One action of the data (`readActionData`), with its majors on a runtime GitHub still supports. */
+export function readAction(slug, data) {
+  const [owner, repo] = slug.split("/");
+  const majors = Object.keys(data.refs)
     .filter((ref) => /^v\d+$/.test(ref))
     .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
-    .map((major) => ({ major, yml: parse(readFileSync(`${root}/${slug}/${major}/action.yml`, "utf8")) }))
-    .filter(({ yml }) => !RETIRED_RUNTIMES.has(yml.runs?.using))
-    .map(({ major, yml }) =>
-      readMajor(slug, yml, {
+    .filter((major) => !RETIRED_RUNTIMES.has(data.refs[major].using))
+    .map((major) =>
+      readMajor(slug, data.refs[major], {
         major,
         label: major.toUpperCase(),
         property: major,
@@ -252,20 +238,20 @@ export function readAction(root, owner, repo) {
         readmeUrl: `https://github.com/${slug}/tree/${major}#readme`,
       }),
     );
-  if (majors.length === 0) throw new Error(`${slug}: no major in ${root} runs on a runtime GitHub still supports`);
+  if (majors.length === 0) throw new Error(`${slug}: no major in the data runs on a runtime GitHub still supports`);
   return { ...actionNames(owner, repo, undefined), slug, page: `https://github.com/${slug}`, majors };
 }
 
 /**
- * One major (or ref) of an action, from its parsed action.yml. `at` says how it is named: `major` is the ref
- * of its intent, `label` the suffix of its type names, `property` the binding's property that calls it (none
- * in a user's module), and the two links.
+ * One major (or ref) of an action, from the facts of its action.yml (`actionFacts`). `at` says how it is
+ * named: `major` is the ref of its intent, `label` the suffix of its type names, `property` the binding's
+ * property that calls it (none in a user's module), and the two links.
  */
-function readMajor(slug, yml, at, strict = true) {
+function readMajor(slug, facts, at, strict = true) {
   return {
     ...at,
-    inputs: Object.entries(yml.inputs ?? {}).map(([name, spec]) => readInput(slug, at.major, name, spec ?? {}, strict)),
-    outputs: Object.keys(yml.outputs ?? {}),
+    inputs: Object.entries(facts.inputs).map(([name, fact]) => readInput(slug, at.major, name, fact, strict)),
+    outputs: facts.outputs,
   };
 }
 
@@ -280,8 +266,8 @@ function actionNames(owner, repo, path) {
 
 // `strict` (the committed bindings) makes a default outside an override's values an error to decide on;
 // otherwise (a user's binding, perhaps of an older release) the override is not used for that input.
-export function readInput(slug, major, name, spec, strict = true) {
-  const fallback = spec.default ?? undefined;
+export function readInput(slug, major, name, fact, strict = true) {
+  const fallback = fact.default;
   let kind = OVERRIDES[`${slug}@${major}`]?.[name] ?? OVERRIDES[slug]?.[name] ?? kindOfDefault(fallback);
   if (kind.values && fallback !== undefined && !kind.values.some((value) => String(value) === String(fallback))) {
     if (!strict) kind = kindOfDefault(fallback);
@@ -291,9 +277,30 @@ export function readInput(slug, major, name, spec, strict = true) {
     name,
     kind,
     fallback,
-    required: (spec.required === true || spec.required === "true") && fallback === undefined,
-    deprecated: spec.deprecationMessage !== undefined,
+    required: fact.required === true && fallback === undefined,
+    deprecated: fact.deprecated === true,
   };
+}
+
+/**
+ * An input as a binding's spec (and the table) holds it, an `ActionInput`: the codegen's kind, named, its
+ * list separator, and whether it is required.
+ */
+export function actionInput(input) {
+  const { kind } = input;
+  let entry;
+  if (kind.values) {
+    // In the order of the binding's type: `boolean` (or one boolean) first, then the strings.
+    const booleans = kind.values.filter((value) => typeof value === "boolean");
+    const strings = kind.values.filter((value) => typeof value === "string");
+    entry = { kind: { oneOf: [...(booleans.length === 2 ? [true, false] : booleans), ...strings] } };
+  } else if (kind.type === "ListInput") entry = { kind: "list", separator: kind.separator };
+  else {
+    const named = { Text: "text", "Text | number": "text-or-number", BooleanInput: "boolean", NumberInput: "number" };
+    if (!named[kind.type]) throw new Error(`input "${input.name}": no name for kind ${kind.type}`);
+    entry = { kind: named[kind.type] };
+  }
+  return input.required ? { ...entry, required: true } : entry;
 }
 
 function kindOfDefault(value) {
@@ -374,14 +381,14 @@ function renderAction(action, modules, header) {
           ]
       ).join("\n"),
     ],
-    ...bindingSignature(action, latest),
+    ...bindingSignature(action, latest, action.name),
   });
   // Each major hangs off the latest one as a property (`checkout.v4`), so one import reaches them all and
   // `checkout.v7` stays put when a new major becomes `checkout()`.
   if (properties.length > 0) {
     file.addStatements((writer) => {
       for (const [index, major] of properties.entries()) {
-        const { parameters, returnType, statements } = bindingSignature(action, major);
+        const { parameters, returnType, statements } = bindingSignature(action, major, `${action.name}${major.label}`);
         const [parameter] = parameters;
         if (index === 0) writer.newLine();
         else writer.blankLine();
@@ -428,23 +435,29 @@ function addMajorTypes(file, action, major) {
     docs: [`The outputs of ${intent}, read as \`step.outputs.<name>\`.`],
     type: major.outputs.length === 0 ? "never" : major.outputs.map((name) => JSON.stringify(name)).join(" | "),
   });
+  // The facts the types are made of, for the checks `wfgen build` makes of a call (binding.ts).
   const uses = JSON.stringify(`${action.slug}@${major.major}`);
-  const lists = major.inputs
-    .filter((input) => input.kind.separator)
-    .map((input) => `${propertyKey(input.name)}: ${JSON.stringify(input.kind.separator)}`);
-  const flat = `{ uses: ${uses}, lists: { ${lists.join(", ")} } }`.replace("{  }", "{}");
-  const fits = `const ${names.spec}: ActionSpec = ${flat};`.length <= MAX_LINE;
+  const inputs = major.inputs.map((input) => `${propertyKey(input.name)}: ${literal(actionInput(input))},\n`);
+  const outputs = `[${major.outputs.map((name) => JSON.stringify(name)).join(", ")}]`;
   file.addVariableStatement({
     declarationKind: VariableDeclarationKind.Const,
     declarations: [
       {
         name: names.spec,
         type: "ActionSpec",
-        initializer:
-          fits ? flat : `{\nuses: ${uses},\nlists: {\n${lists.map((entry) => `${entry},\n`).join("")}},\n}`,
+        initializer: `{\nuses: ${uses},\ninputs: ${inputs.length ? `{\n${inputs.join("")}}` : "{}"},\noutputs: ${outputs},\n}`,
       },
     ],
   });
+}
+
+/** A JSON value as TypeScript source: keys unquoted where they can be, on one line. */
+function literal(value) {
+  if (Array.isArray(value)) return `[${value.map(literal).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    return `{ ${Object.entries(value).map(([key, item]) => `${propertyKey(key)}: ${literal(item)}`).join(", ")} }`;
+  }
+  return JSON.stringify(value);
 }
 
 function inputDocs(action, major, input) {
@@ -471,14 +484,16 @@ function valuesType(values) {
   return [...parts, "AnyExpr"].join(" | ");
 }
 
-function bindingSignature(action, major) {
+/** The binding function `fn` (its own name) of one major. */
+function bindingSignature(action, major, fn) {
   const names = typeNames(action, major);
   const required = major.inputs.some((input) => input.required);
   return {
     parameters: [{ name: "step", type: names.step, ...(required ? {} : { initializer: "{}" }) }],
     returnType: `StepDefinition<${names.output}>`,
-    // The call site is captured here, in the function the user calls, so build errors point at their line.
-    statements: ["const site = captureCallSite();", `return actionStep(${names.spec}, step, site);`],
+    // The call site is the caller of the function the user calls (this module may be the user's own, written
+    // by `wfgen add`), so build errors point at their line.
+    statements: [`const site = captureCallSite(${fn});`, `return actionStep(${names.spec}, step, site);`],
   };
 }
 
@@ -495,11 +510,11 @@ function renderIndex(actions) {
     {
       moduleSpecifier: "./binding.ts",
       isTypeOnly: true,
-      namedExports: ["ActionSpec", "ActionStepOptions", "BooleanInput", "ListInput", "NumberInput"],
+      namedExports: ["ActionInput", "ActionSpec", "ActionStepOptions", "BooleanInput", "InputKind", "ListInput", "NumberInput"],
     },
     ...actions.map((action) => ({ moduleSpecifier: `./generated/${action.slug}.ts` })),
   ]);
-  return finish(file, packageHeader("for every action in shared/data/actions"));
+  return finish(file, packageHeader("for every action in data/actions"));
 }
 
 function newSourceFile() {

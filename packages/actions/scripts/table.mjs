@@ -1,81 +1,60 @@
-// Writes src/table.gen.ts: the one table of what wfgen knows of the actions in shared/data/actions, read by
+// Writes src/table.gen.ts: the one table of what wfgen knows of the actions in data/actions, read by
 // `wfgen lint` (input names, which are required, the runtime) and `wfgen import` (which binding and major can
 // stand for a step, and the kind of value each input takes). Every ref kept is in it, retired runtimes and
 // commits included (hand-written YAML still uses them); `majors` names the ones the typed bindings have.
 // Input kinds and `required` come from the codegen's own rules, so they are what the bindings accept.
 // No prose from action.yml is copied.
 //
-//   pnpm --filter @wfgen/actions run table
+//   pnpm generate      (or: pnpm --filter @wfgen/actions run table)
 //
 // generateTable only reads, so a test can compare the committed file with what the generator makes today.
 
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse } from "yaml";
-import { ACTIONS_DIR_URL, RETIRED_RUNTIMES, readAction, readInput, subdirectories } from "./codegen.mjs";
+import { RETIRED_RUNTIMES, actionInput, readAction, readInput } from "./codegen.mjs";
+import { ACTIONS_DIR_URL, listActions, readActionData } from "./data.mjs";
 
 /** The generated file, relative to the package root. */
 export const TABLE_FILE = "src/table.gen.ts";
 
 /** The command that regenerates it. */
-export const REGENERATE_TABLE = "pnpm --filter @wfgen/actions run table";
-
-/** An input's kind as the table holds it: the codegen's kind, named. */
-function inputEntry(input) {
-  const { kind } = input;
-  let entry;
-  if (kind.values) {
-    // In the order of the binding's type: `boolean` (or one boolean) first, then the strings.
-    const booleans = kind.values.filter((value) => typeof value === "boolean");
-    const strings = kind.values.filter((value) => typeof value === "string");
-    entry = { kind: { oneOf: [...(booleans.length === 2 ? [true, false] : booleans), ...strings] } };
-  } else if (kind.type === "ListInput") entry = { kind: "list", separator: kind.separator };
-  else {
-    const named = { Text: "text", "Text | number": "text-or-number", BooleanInput: "boolean", NumberInput: "number" };
-    if (!named[kind.type]) throw new Error(`input "${input.name}": no name for kind ${kind.type}`);
-    entry = { kind: named[kind.type] };
-  }
-  return input.required ? { ...entry, required: true } : entry;
-}
+export const REGENERATE_TABLE = "pnpm generate";
 
 /** The contents of src/table.gen.ts. */
 export function generateTable(actionsDir = ACTIONS_DIR_URL) {
-  const root = fileURLToPath(actionsDir);
   const lines = [];
-  for (const owner of subdirectories(root)) {
-    for (const repo of subdirectories(`${root}/${owner}`)) {
-      const action = readAction(root, owner, repo);
-      const bound = new Map(action.majors.map((major) => [major.major, major]));
-      lines.push(
-        `  ${JSON.stringify(action.slug.toLowerCase())}: {`,
-        `    binding: ${JSON.stringify(action.name)},`,
-        `    latest: ${JSON.stringify(action.majors.at(-1).major)},`,
-        `    majors: ${JSON.stringify(action.majors.map((major) => major.major))},`,
-        "    refs: {",
-      );
-      for (const ref of subdirectories(`${root}/${owner}/${repo}`)) {
-        const yml = parse(readFileSync(`${root}/${owner}/${repo}/${ref}/action.yml`, "utf8")) ?? {};
-        const using = yml.runs?.using;
-        // A bound major is read exactly as its binding was; other refs by the same rules, without the checks
-        // that only the committed bindings must pass.
-        const read = bound.get(ref) ?? {
-          inputs: Object.entries(yml.inputs ?? {}).map(([name, spec]) => readInput(action.slug, ref, name, spec ?? {}, false)),
-          outputs: Object.keys(yml.outputs ?? {}),
-        };
-        if (bound.has(ref) && RETIRED_RUNTIMES.has(using)) throw new Error(`${action.slug}@${ref}: bound on ${using}`);
-        const entry = {
-          uses: `${action.slug}@${ref}`,
-          using: String(using ?? ""),
-          inputs: Object.fromEntries(read.inputs.map((input) => [input.name, inputEntry(input)])),
-          outputs: read.outputs,
-        };
-        lines.push(`      ${JSON.stringify(ref)}: ${JSON.stringify(entry)},`);
-      }
-      lines.push("    },", "  },");
+  for (const slug of listActions(actionsDir)) {
+    const data = readActionData(slug, actionsDir);
+    const action = readAction(slug, data);
+    const bound = new Map(action.majors.map((major) => [major.major, major]));
+    lines.push(
+      `  ${JSON.stringify(action.slug.toLowerCase())}: {`,
+      `    binding: ${JSON.stringify(action.name)},`,
+      `    latest: ${JSON.stringify(action.majors.at(-1).major)},`,
+      `    majors: ${JSON.stringify(action.majors.map((major) => major.major))},`,
+      "    refs: {",
+    );
+    for (const [ref, facts] of Object.entries(data.refs).sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const { using } = facts;
+      // A bound major is read exactly as its binding was; other refs by the same rules, without the checks
+      // that only the committed bindings must pass.
+      const read = bound.get(ref) ?? {
+        inputs: Object.entries(facts.inputs).map(([name, fact]) => readInput(action.slug, ref, name, fact, false)),
+        outputs: facts.outputs,
+      };
+      if (bound.has(ref) && RETIRED_RUNTIMES.has(using)) throw new Error(`${action.slug}@${ref}: bound on ${using}`);
+      const entry = {
+        uses: `${action.slug}@${ref}`,
+        using: String(using ?? ""),
+        inputs: Object.fromEntries(read.inputs.map((input) => [input.name, actionInput(input)])),
+        outputs: read.outputs,
+      };
+      lines.push(`      ${JSON.stringify(ref)}: ${JSON.stringify(entry)},`);
     }
+    lines.push("    },", "  },");
   }
   return [
-    "// Generated by packages/actions/scripts/table.mjs from shared/data/actions; do not edit.",
+    "// Generated by packages/actions/scripts/table.mjs from data/actions; do not edit.",
     `// Regenerate with: ${REGENERATE_TABLE}`,
     "",
     'import type { ActionTable } from "./table.ts";',

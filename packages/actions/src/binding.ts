@@ -4,6 +4,7 @@
  * types; behaviour lives here, once.
  */
 import { makeStep, type AnyExpr, type CallSite, type StepDefinition, type StepInput, type StepMeta, type Text } from "@wfgen/core";
+import { checkInputs } from "./check.ts";
 
 /** An input whose default is `true`/`false`; the YAML gets a bare boolean. */
 export type BooleanInput = boolean | AnyExpr;
@@ -35,12 +36,35 @@ export type ActionStepOptions = Pick<
   permissions?: StepMeta["permissions"];
 };
 
-/** One major of an action, as a generated binding describes it. */
+/** The kind of value an input takes, as the binding's types declare it. */
+export type InputKind =
+  | "text"
+  | "text-or-number"
+  | "boolean"
+  | "number"
+  | "list"
+  | { oneOf: ReadonlyArray<string | boolean> };
+
+/** One input of an action, as its binding declares it. */
+export interface ActionInput {
+  kind: InputKind;
+  /** For a list: what an array is joined with. */
+  separator?: string;
+  /** Required and without a default. */
+  required?: true;
+}
+
+/**
+ * One major of an action, as a generated binding describes it: the facts its types are made of, carried at
+ * run time so that `wfgen build` checks a call as the compiler would (a binding `wfgen add` wrote included).
+ */
 export interface ActionSpec {
   /** The intent written to `uses:`, e.g. `docker/build-push-action@v7`; pinning happens at build time. */
   readonly uses: string;
-  /** Separator of each list input. */
-  readonly lists: Readonly<Record<string, string>>;
+  /** Every input, by its exact name. */
+  readonly inputs: Readonly<Record<string, ActionInput>>;
+  /** The outputs the action declares. */
+  readonly outputs: readonly string[];
 }
 
 /** Build the step for a binding call; `site` is captured by the binding, so errors point at its caller. */
@@ -49,11 +73,11 @@ export function actionStep<O extends string>(
   step: ActionStepOptions & { with?: object },
   site: CallSite,
 ): StepDefinition<O> {
-  const { with: known = {}, withUnsafe = {}, permissions, ...keys } = step;
+  const { with: given = {}, withUnsafe = {}, permissions, ...keys } = step;
   const inputs: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(known)) {
+  for (const [name, value] of Object.entries(given)) {
     if (value === undefined) continue;
-    const separator = spec.lists[name];
+    const separator = Object.hasOwn(spec.inputs, name) ? spec.inputs[name]!.separator : undefined;
     inputs[name] = separator !== undefined && Array.isArray(value) ? value.join(separator) : value;
   }
   for (const [name, value] of Object.entries(withUnsafe)) {
@@ -63,5 +87,10 @@ export function actionStep<O extends string>(
     inputs[name] = value;
   }
   const input = { ...keys, uses: spec.uses, ...(Object.keys(inputs).length > 0 && { with: inputs }) } as StepInput;
-  return makeStep<O>(input, { action: spec.uses, ...(permissions && { permissions }) }, site);
+  const problems = checkInputs(spec.uses, spec.inputs, given as Record<string, unknown>);
+  return makeStep<O>(
+    input,
+    { action: spec.uses, ...(permissions && { permissions }), ...(problems.length > 0 && { problems }), outputs: spec.outputs },
+    site,
+  );
 }

@@ -1,6 +1,6 @@
 /**
  * The action metadata `wfgen lint` checks `with:` inputs against (unknown-action-input, missing-action-input),
- * for the actions wfgen ships bindings for, at every ref kept in shared/data/actions, read from the generated
+ * for the actions wfgen ships bindings for, at every ref kept in data/actions, read from the generated
  * table of ./table.ts. Exported as `@wfgen/actions/metadata`, not from the package's main entry: it is for the
  * linter, not for workflows.ts.
  */

@@ -1,29 +1,13 @@
 /**
- * The one table of what wfgen knows of the actions in shared/data/actions, generated from their action.yml by
+ * The one table of what wfgen knows of the actions in data/actions, generated from their action.yml by
  * scripts/table.mjs with the bindings' own typing rules. `wfgen lint` reads it through `@wfgen/actions/metadata`,
  * `wfgen import` through `@wfgen/actions/table`; neither is exported from the package's main entry.
  */
+import type { ActionInput, InputKind } from "./binding.ts";
 import { ACTION_TABLE } from "./table.gen.ts";
 
 export { ACTION_TABLE };
-
-/** The kind of value an input takes, as the binding declares it. */
-export type InputKind =
-  | "text"
-  | "text-or-number"
-  | "boolean"
-  | "number"
-  | "list"
-  | { oneOf: ReadonlyArray<string | boolean> };
-
-/** One input of an action at one ref. */
-export interface TableInput {
-  kind: InputKind;
-  /** For a list: what an array is joined with. */
-  separator?: string;
-  /** Required and without a default. */
-  required?: true;
-}
+export type { ActionInput, InputKind };
 
 /** One action at one ref, as generated. */
 export interface TableRef {
@@ -32,7 +16,7 @@ export interface TableRef {
   /** `runs.using`: `node20`, `composite`, `docker`... (empty for the pre-`using` form). */
   using: string;
   /** By exact name, in action.yml's order. */
-  inputs: Readonly<Record<string, TableInput>>;
+  inputs: Readonly<Record<string, ActionInput>>;
   outputs: readonly string[];
 }
 

@@ -2,6 +2,7 @@ import { env, github, job, renderWorkflows, secrets, workflow, type StepDefiniti
 import { describe, expect, test } from "vitest";
 import {
   attestBuildProvenance,
+  cache,
   checkout,
   dockerBuildPush,
   dockerLogin,
@@ -134,7 +135,7 @@ describe("a binding call", () => {
   test("makes a uses step with the intent, and no with when no input is given", () => {
     const step = checkout({ name: "Check out", if: github.ref.eq("refs/heads/main"), "timeout-minutes": 5 });
     expect(step.input).toEqual({ name: "Check out", if: github.ref.eq("refs/heads/main"), "timeout-minutes": 5, uses: "actions/checkout@v7" });
-    expect(step.meta).toEqual({ action: "actions/checkout@v7" });
+    expect(step.meta).toEqual({ action: "actions/checkout@v7", outputs: ["ref", "commit"] });
   });
 
   test("reaches every kept major as a property; checkout.v7 is the latest under a name that will not move", () => {
@@ -193,5 +194,21 @@ describe("declaring what a step needs", () => {
     const { files, diagnostics } = renderWorkflows([{ exportName: "w", value }], { source: "workflows.ts" });
     expect(diagnostics).toEqual([]);
     expect(files[0]!.content).toContain("    permissions:\n      issues: write\n");
+  });
+});
+
+describe("what the types promise, checked when the binding is called", () => {
+  test("an unknown input, a wrong type, a value outside the set and a missing required input are problems", () => {
+    const bad = checkout({ with: { "fetch-depth": "all", "persist-credential": false } as never });
+    expect(bad.meta.problems).toEqual([
+      { code: "invalid-action-input", message: 'input "fetch-depth" of actions/checkout@v7 takes a number, not "all"', fix: "pass a number, or an expression" },
+      {
+        code: "unknown-action-input",
+        message: '"persist-credential" is not an input of actions/checkout@v7 (did you mean "persist-credentials"?)',
+        fix: 'rename it to "persist-credentials"',
+      },
+    ]);
+    expect(cache({ with: {} } as never).meta.problems?.map((p) => p.code)).toEqual(["missing-action-input", "missing-action-input"]);
+    expect(checkout({ with: { "fetch-depth": 0, ref: github.ref } }).meta.problems).toBeUndefined();
   });
 });

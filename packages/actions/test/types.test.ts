@@ -1,40 +1,20 @@
 // The typing promises of the bindings, checked by the TypeScript compiler the repository uses, with the
 // repository's strict options, on fixture files outside the main typecheck (some of them must not compile).
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { beforeAll, describe, expect, test } from "vitest";
+import { typeProblems, type TypeProblem } from "../../../test/type-problems.ts";
 
-const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const PACKAGE = fileURLToPath(new URL("../", import.meta.url));
 const FIXTURES = fileURLToPath(new URL("../type-fixtures/", import.meta.url));
 const NAMES = ["valid.ts", "output-typo.ts", "missing-required.ts", "unknown-input.ts"];
 
-interface Problem {
-  line: number;
-  message: string;
-}
-
-let problems: Map<string, Problem[]>;
+let problems: Map<string, TypeProblem[]>;
 
 beforeAll(() => {
-  const config = ts.readConfigFile(`${ROOT}tsconfig.base.json`, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-  // One program for every fixture: building it (core's zod types included) is what takes the time.
-  const program = ts.createProgram(
-    NAMES.map((name) => FIXTURES + name),
-    options,
-  );
-  problems = new Map();
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const file = diagnostic.file?.fileName ?? "(no file)";
-    const line = diagnostic.file ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1 : 0;
-    const list = problems.get(file) ?? [];
-    list.push({ line, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n") });
-    problems.set(file, list);
-  }
+  problems = typeProblems(NAMES.map((name) => FIXTURES + name));
 }, 60_000);
 
-function problemsIn(name: string): Problem[] {
+function problemsIn(name: string): TypeProblem[] {
   return problems.get(FIXTURES + name) ?? [];
 }
 

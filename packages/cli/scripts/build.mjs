@@ -8,6 +8,18 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+// zod re-exports all of its ~50 message locales; wfgen uses English only (zod's default), and the others
+// were half of zod's code in the bundle, parsed by every command that loads zod.
+const englishOnlyZod = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]zod[\\/]v4[\\/]locales[\\/]index\.js$/ }, () => ({
+      contents: 'export { default as en } from "./en.js";\n',
+      loader: "js",
+    }));
+  },
+};
 const result = await esbuild.build({
   absWorkingDir: root,
   entryPoints: { cli: "src/cli.ts", index: "src/index.ts", actions: "src/actions.ts", presets: "src/presets.ts" },
@@ -26,15 +38,16 @@ const result = await esbuild.build({
   chunkNames: "chunks/[name]-[hash]",
   logLevel: "warning",
   metafile: true,
+  plugins: [englishOnlyZod],
 });
 
 // Stale chunks are removed after the new files are in place, not before: a wfgen process started
-// meanwhile (tests run in parallel) still finds a complete dist/.
+// meanwhile (tests run in parallel) still finds a complete dist/. Declarations are build-types.mjs's.
 const outputs = new Set(Object.keys(result.metafile.outputs));
 const stale = readdirSync(join(root, "dist"), { recursive: true, withFileTypes: true })
   .filter((entry) => entry.isFile())
   .map((entry) => relative(root, join(entry.parentPath, entry.name)))
-  .filter((path) => !outputs.has(path));
+  .filter((path) => !outputs.has(path) && !/\.d\.c?ts$/.test(path));
 for (const path of stale) rmSync(join(root, path));
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
 console.log(`wfgen: built dist/ (${outputs.size} files, ${(bytes / 1024).toFixed(0)} KiB)`);

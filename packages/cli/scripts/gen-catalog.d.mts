@@ -1,10 +1,8 @@
 // Types for gen-catalog.mjs, so TypeScript tests can call the generator.
-
-/** Where the tag table is read from: `shared/data/` beside the repository root. */
-export declare const TAGS_JSON_URL: URL;
+import type { ActionData } from "@wfgen/actions/data";
 
 /** Where the generated module is written. */
 export declare const OUTPUT_URL: URL;
 
-/** Renders the TypeScript source of `catalog.gen.ts` from the parsed contents of action-tags.json. */
-export declare function renderCatalog(json: unknown): string;
+/** Renders the TypeScript source of `catalog.gen.ts` from the action data (`owner/repo` -> its facts). */
+export declare function renderCatalog(actions: Record<string, Pick<ActionData, "tags"> & { _source?: { retrieved?: string } }>): string;

@@ -1,5 +1,5 @@
 /**
- * `wfgen/actions`: typed bindings for popular actions (re-exported from @wfgen/actions, so users install
- * only `wfgen`).
+ * `wfgen/actions`: typed bindings for popular actions. Each call is a step whose `with` inputs and outputs
+ * are typed after the action's `action.yml`, and checked again by `wfgen build`.
  */
 export * from "@wfgen/actions";

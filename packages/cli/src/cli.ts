@@ -75,7 +75,7 @@ async function runCommand(spec: CommandSpec, values: Values, io: IO, positionals
     }
     case "check": {
       const { check } = await import("./commands/check.ts");
-      return check({ ...common, out: values.out as string | undefined }, io);
+      return check({ ...common, out: values.out as string | undefined, types: values.types === true }, io);
     }
     case "init": {
       const { init } = await import("./commands/init.ts");

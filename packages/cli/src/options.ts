@@ -104,8 +104,22 @@ export const commands: CommandSpec[] = [
     description:
       "Renders every workflow in memory and compares it with the files on disk; writes nothing. " +
       "Prints a unified diff for each file that differs, is missing or is an orphan, and the command that fixes it. " +
-      "With GITHUB_ACTIONS=true it also annotates the files and writes a summary to $GITHUB_STEP_SUMMARY.",
-    options: [cwd, entry, out, json, quiet, help],
+      "With GITHUB_ACTIONS=true it also annotates the files and writes a summary to $GITHUB_STEP_SUMMARY. " +
+      "With --types it then runs the project's own TypeScript (tsc --noEmit) on workflows.ts.",
+    options: [
+      cwd,
+      entry,
+      out,
+      {
+        name: "types",
+        type: "boolean",
+        description:
+          "Also type-check with the project's own `typescript` (its tsconfig.json when there is one); exit 2 when it is not installed.",
+      },
+      json,
+      quiet,
+      help,
+    ],
   },
   {
     name: "lint",

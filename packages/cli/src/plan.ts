@@ -9,8 +9,18 @@ import type { Diagnostic, WorkflowDefinition } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
-import { importUserModule } from "./load/module.ts";
-import { configFileOf, loadConfig, resolveProjects, resolveRoot, type Project, type ProjectFlags } from "./load/project.ts";
+import { importUserModule, mapDiagnostics, mapLocation } from "./load/module.ts";
+import type { Bundle } from "./load/bundle.ts";
+import { contentHash, readCache, writeCache, type CacheHit, type CacheScope } from "./load/cache.ts";
+import {
+  configCandidates,
+  configFileOf,
+  loadConfig,
+  resolveProjects,
+  resolveRoot,
+  type Project,
+  type ProjectFlags,
+} from "./load/project.ts";
 import { lintRendered, type LintRun, type RenderedFileToLint } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
 import { checkInsideProject } from "./fs/inside-project.ts";
@@ -63,18 +73,26 @@ function core(): Promise<typeof import("@wfgen/core")> {
 }
 
 /**
- * Which files GitHub's parser reads. `build` validates every file it may write. `check` validates only the
- * files whose bytes differ from the disk: identical bytes were validated by the build that wrote them, and
- * the parser costs several milliseconds a file, the largest part of a check over hundreds of workflows.
+ * Which files GitHub's parser and the linter read. GitHub's parser costs several milliseconds a file and
+ * its verdict depends on the bytes alone, so `build` and `check` run it only on files whose bytes differ
+ * from the disk: identical bytes were validated by the build that wrote them (docs/performance.md). The
+ * linter's findings also depend on suppressions (in workflows.ts and wfgen.config.ts) that can change
+ * without changing a byte, so `build` lints every file; `check` lints the changed ones, and `lint` reads
+ * every file with both.
  */
-export type ParserScope = "all" | "changed";
+export type ParserScope = "all" | "build" | "changed";
 
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
 export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
   const root = resolveRoot(flags, io.cwd);
   const { maxFileBytes } = limitsOf(io.env);
   const readIfExists = (path: string): string | undefined => readExisting(path, maxFileBytes, io.cwd);
-  const config = await loadConfig(root, io.cwd);
+  const scope: CacheScope = { root, flags: { entry: flags.entry, out: flags.out, parser }, env: io.env };
+  const hit = readCache(scope);
+  const cached = hit && (await planFromCache(hit, root, io.cwd, readIfExists));
+  if (cached) return cached;
+  const bundles: Bundle[] = [];
+  const config = await loadConfig(root, io.cwd, bundles);
   const projects = await resolveProjects(root, flags, io.cwd, config);
   const folders = [...new Set(projects.map((p) => p.out))];
   for (const folder of folders) checkInsideProject(root, folder, io.cwd, "folder");
@@ -84,7 +102,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   // Case-insensitive: two names that differ only in case are one file on macOS and Windows.
   const claimed = new Map<string, string>();
   for (const project of projects) {
-    const entries = await loadWorkflows(project, root, io.cwd);
+    const entries = await loadWorkflows(project, root, io.cwd, bundles);
     const { renderWorkflows, isGeneratedFile, checkWithGitHubParser, resolveCallSite } = await core();
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
@@ -94,7 +112,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       githubParser: parser === "all",
       permissionComments: config?.permissionComments === true,
     });
-    diagnostics.push(...result.diagnostics.map((d) => relativeTo(d, io.cwd)));
+    diagnostics.push(...(await mapDiagnostics(result.diagnostics)).map((d) => relativeTo(d, io.cwd)));
     for (const file of result.files) {
       const path = join(project.out, file.path);
       const display = displayPath(path, io.cwd);
@@ -121,14 +139,16 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
           where: { workflow: file.path },
         });
       }
-      if (parser === "changed" && current?.replace(/\r\n/g, "\n") !== file.content) {
+      if (parser !== "all" && current?.replace(/\r\n/g, "\n") !== file.content) {
         diagnostics.push(...checkWithGitHubParser(file.path, file.content).map((d) => relativeTo(d, io.cwd)));
       }
       // Linted like GitHub's parser reads: identical bytes were linted by the build that wrote them.
-      if (parser === "all" || current?.replace(/\r\n/g, "\n") !== file.content) {
+      if (parser !== "changed" || current?.replace(/\r\n/g, "\n") !== file.content) {
         const definition = entries.find((e) => e.exportName === file.exportName)?.value as WorkflowDefinition | undefined;
         const list = definition?.meta?.suppressions ?? [];
-        const site = list.length === 0 ? undefined : resolveCallSite(definition!.site);
+        // The call site is in the bundle: mapped to the user's file only for a workflow with suppressions.
+        const raw = list.length === 0 ? undefined : resolveCallSite(definition!.site);
+        const site = raw && (await mapLocation(raw));
         const suppressions = list.length === 0 ? undefined : { list, where: site ? { ...site, file: displayPath(site.file, io.cwd) } : {} };
         toLint.push({ display, content: file.content, lock, ...(suppressions && { suppressions }) });
       }
@@ -145,7 +165,47 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     diagnostics,
   );
   diagnostics.push(...lint.findings);
+  if (diagnostics.length === 0 && lint.suppressed.length === 0) {
+    writeCache(
+      scope,
+      {
+        sources: bundles.flatMap((b) => b.inputs),
+        imports: bundles.flatMap((b) => b.imports),
+        files: [...configCandidates(root), ...projects.map((p) => lockPathOf(p.entry))],
+      },
+      files.map((f) => ({ path: f.path, exportName: f.exportName, sha256: contentHash(f.content) })),
+      folders,
+    );
+  }
   return { root, folders, files, orphans, diagnostics, lint };
+}
+
+/**
+ * The plan of a render the cache recorded, when every file it wrote is on disk with the same bytes;
+ * undefined otherwise, and the render runs (a file that differs needs its rendered text for the diff).
+ */
+async function planFromCache(
+  hit: CacheHit,
+  root: string,
+  cwd: string,
+  readIfExists: (path: string) => string | undefined,
+): Promise<Plan | undefined> {
+  // The folders are checked on a hit too: a .github/workflows replaced by a link since the last run is refused.
+  for (const folder of hit.outDirs) checkInsideProject(root, folder, cwd, "folder");
+  const files: TargetFile[] = [];
+  const claimed = new Map<string, string>();
+  for (const cached of hit.files) {
+    const current = readIfExists(cached.path);
+    if (current === undefined || contentHash(current) !== cached.sha256) return undefined;
+    const display = displayPath(cached.path, cwd);
+    files.push({ path: cached.path, display, content: current.replaceAll("\r\n", "\n"), exportName: cached.exportName, current });
+    claimed.set(cached.path.toLowerCase(), cached.exportName);
+  }
+  // Only the header test, not core: a hit never loads the engine.
+  const { isGeneratedFile } = await import("@wfgen/core/header");
+  const orphans = hit.outDirs.flatMap((dir) => findOrphans(dir, claimed, cwd, isGeneratedFile, readIfExists));
+  files.sort((a, b) => compare(a.display, b.display));
+  return { root, folders: hit.outDirs, files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] } };
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */
@@ -153,8 +213,10 @@ export async function loadWorkflows(
   project: Project,
   root: string,
   cwd: string,
+  bundles?: Bundle[],
 ): Promise<Array<{ exportName: string; value: unknown }>> {
-  const module = await importUserModule(project.entry, root, cwd);
+  const { exports: module, bundle } = await importUserModule(project.entry, root, cwd);
+  bundles?.push(bundle);
   const { isWorkflowDefinition } = await core();
   let exports = Object.entries(module);
   // A CommonJS entry (`module.exports = { ci }`) arrives as one default export holding the workflows.

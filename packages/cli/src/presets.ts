@@ -1,5 +1,5 @@
 /**
- * `wfgen/presets`: ready workflows for GitHub Packages (re-exported from @wfgen/presets, so users install
- * only `wfgen`).
+ * `wfgen/presets`: ready, pinned, least-privilege workflows for GitHub Packages (container publish with
+ * attestation, GHCR install, package cleanup, drift check).
  */
 export * from "@wfgen/presets";

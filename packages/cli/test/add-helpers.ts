@@ -67,14 +67,24 @@ export interface AcmeGreetStep extends ActionStepOptions {
 /** The outputs of \`acme/greet@v1\`, read as \`step.outputs.<name>\`. */
 export type AcmeGreetOutput = "time" | "greeting";
 
-const SPEC: ActionSpec = { uses: "acme/greet@v1", lists: {} };
+const SPEC: ActionSpec = {
+  uses: "acme/greet@v1",
+  inputs: {
+    "who-to-greet": { kind: "text", required: true },
+    times: { kind: "number" },
+    loud: { kind: "boolean" },
+    style: { kind: "text" },
+    greeting_prefix: { kind: "text" },
+  },
+  outputs: ["time", "greeting"],
+};
 
 /**
  * A step that uses [\`acme/greet\`](https://github.com/acme/greet) at v1;
  * its inputs and outputs are in [action.yml](https://github.com/acme/greet/blob/${GREET_SHA}/action.yml).
  */
 export function acmeGreet(step: AcmeGreetStep): StepDefinition<AcmeGreetOutput> {
-  const site = captureCallSite();
+  const site = captureCallSite(acmeGreet);
   return actionStep(SPEC, step, site);
 }
 `;

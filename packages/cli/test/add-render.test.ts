@@ -1,11 +1,11 @@
 // renderBinding, the generator `wfgen add` shares with the committed bindings: same typing rules, names for
 // any repository, and refusals that name the problem.
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { ActionYmlError, parseActionIntent, renderBinding } from "@wfgen/actions/codegen";
+import { actionYmlOf, readAllActionData } from "@wfgen/actions/data";
 import { describe, expect, test } from "vitest";
 import { GREET_SHA, GREET_TS, GREET_YML } from "./add-helpers.ts";
 
-const DATA = new URL("../../../../shared/data/actions/", import.meta.url);
 const GENERATED = new URL("../../actions/src/generated/", import.meta.url);
 
 const interfaceBody = (source: string, name: string): string =>
@@ -36,17 +36,16 @@ describe("renderBinding", () => {
   });
 
   // Every major of every action wfgen ships: the user's binding types each input as wfgen's own does.
-  const majors = readdirSync(DATA, { recursive: true })
-    .map(String)
-    .filter((path) => path.endsWith("/action.yml"))
-    .map((path) => path.split("/"))
-    .filter(([, , major]) => /^v\d+$/.test(major!));
-  test.each(majors.map((parts) => [parts.slice(0, 3).join("/"), parts] as const))(
+  const majors = Object.entries(readAllActionData()).flatMap(([slug, data]) =>
+    Object.entries(data.refs)
+      .filter(([ref]) => /^v\d+$/.test(ref))
+      .map(([major, facts]) => [`${slug}/${major}`, [...slug.split("/"), major], actionYmlOf(slug, facts)] as const),
+  );
+  test.each(majors)(
     "types %s as the committed binding does",
-    (_, parts) => {
+    (_, parts, actionYml) => {
       const [owner, repo, major] = parts as [string, string, string];
       const shipped = readFileSync(new URL(`${owner}/${repo}.ts`, GENERATED), "utf8");
-      const actionYml = readFileSync(new URL(parts.join("/"), DATA), "utf8");
       const using = /^\s+using:\s*["']?(\w+)/m.exec(actionYml)?.[1];
       if (using === "node12" || using === "node16" || using === undefined) {
         expect(() => renderBinding({ actionYml, intent: `${owner}/${repo}@${major}` })).toThrow(ActionYmlError);

@@ -4,15 +4,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
 import { beforeAll, describe, expect, test } from "vitest";
+import { typeProblems, type TypeProblem } from "../../../test/type-problems.ts";
 import { GREET_TS, greetGitHub } from "./add-helpers.ts";
 import { read, repo, wfgen } from "./helpers.ts";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const CLI_SRC = fileURLToPath(new URL("../src/", import.meta.url));
 
-const header = 'import { job, workflow } from "wfgen";\nimport { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n';
+const header = 'import { job, workflow } from "wfgen";\nimport { acmeGreet } from "./wfgen/actions/acme/greet.js";\n';
 const wrap = (step: string): string =>
   `${header}\nexport const ci = workflow("ci", {\n  on: { push: {} },\n  jobs: { hello: job({ "runs-on": "ubuntu-latest", steps: [${step}] }) },\n});\n`;
 
@@ -30,7 +30,7 @@ export const ci = workflow("ci", {
   "output-typo.ts": `${header}\nconst greet = acmeGreet({ with: { "who-to-greet": "Mona" } });\nexport const at = greet.outputs.tiem;\n`,
 };
 
-let problems: Map<string, Array<{ line: number; message: string }>>;
+let problems: Map<string, TypeProblem[]>;
 let dir: string;
 
 beforeAll(async () => {
@@ -40,29 +40,18 @@ beforeAll(async () => {
   expect(read(dir, "wfgen/actions/acme/greet.ts")).toBe(GREET_TS);
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
 
-  const config = ts.readConfigFile(`${ROOT}tsconfig.base.json`, ts.sys.readFile);
-  const { options } = ts.parseJsonConfigFileContent(config.config, ts.sys, ROOT);
-  const program = ts.createProgram(
+  problems = typeProblems(
     Object.keys(FILES).map((name) => join(dir, name)),
     {
-      ...options,
       // A user's project: the repository's own hygiene flag would report the fixtures' unused reads.
       noUnusedLocals: false,
       typeRoots: [join(ROOT, "node_modules/@types")],
       paths: { wfgen: [`${CLI_SRC}index.ts`], "wfgen/actions": [`${CLI_SRC}actions.ts`] },
     },
   );
-  problems = new Map();
-  for (const diagnostic of ts.getPreEmitDiagnostics(program)) {
-    const file = diagnostic.file?.fileName ?? "(no file)";
-    const line = diagnostic.file ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start ?? 0).line + 1 : 0;
-    const list = problems.get(file) ?? [];
-    list.push({ line, message: ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n") });
-    problems.set(file, list);
-  }
 }, 120_000);
 
-const problemsIn = (name: string): Array<{ line: number; message: string }> => problems.get(join(dir, name)) ?? [];
+const problemsIn = (name: string): TypeProblem[] => problems.get(join(dir, name)) ?? [];
 
 describe("tsc on a project that uses a binding from `wfgen add`", () => {
   test("compiles the binding and a correct use of it with zero errors", () => {

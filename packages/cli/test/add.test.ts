@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { actionYmlOf, readActionData } from "@wfgen/actions/data";
 import { describe, expect, test } from "vitest";
 import { GREET_SHA, GREET_TS, GREET_YML, OLD_SHA, greetGitHub } from "./add-helpers.ts";
 import { actionTags, deadUrl, startFakeGitHub, type FakeGitHub } from "./fake-github.ts";
@@ -13,7 +14,7 @@ const lockOf = (dir: string): { actions: Record<string, Record<string, unknown>>
 /** A workflows.ts that uses the generated binding and reads its output. */
 const USES_GREET = `import { job, workflow } from "wfgen";
 import { checkout } from "wfgen/actions";
-import { acmeGreet } from "./wfgen/actions/acme/greet.ts";
+import { acmeGreet } from "./wfgen/actions/acme/greet.js";
 
 const greet = acmeGreet({ id: "greet", with: { "who-to-greet": "Mona", times: 2, loud: true } });
 
@@ -40,7 +41,7 @@ describe("wfgen add against the GitHub API", () => {
         "written wfgen/actions/acme/greet.ts\n" +
         "written wfgen.lock.json\n" +
         "wfgen add: acmeGreet() calls acme/greet@v1 (5 inputs and 2 outputs). Import it in workflows.ts:\n" +
-        '  import { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n',
+        '  import { acmeGreet } from "./wfgen/actions/acme/greet.js";\n',
       stderr: "",
     });
     expect(read(dir, "wfgen/actions/acme/greet.ts")).toBe(GREET_TS);
@@ -76,14 +77,41 @@ describe("wfgen add against the GitHub API", () => {
     expect(yml).toContain("AT: ${{ steps.greet.outputs.time }}");
   });
 
-  test("a real action from shared/data/actions gets the types wfgen's own binding of that major has", async () => {
+  test("the build checks a call of the binding as its types do, from the binding's own metadata", async () => {
+    const github = await greetGitHub();
+    const dir = repo({ "workflows.ts": workflowsTs("ci") });
+    expect((await wfgen(dir, ["add", "acme/greet@v1", "-q"], { WFGEN_GITHUB_API_URL: github.url })).code).toBe(0);
+    const mistakes = USES_GREET.replace('"who-to-greet": "Mona", times: 2, loud: true', '"who-to-gret": "Mona", times: "twice"').replace(
+      "greet.outputs.time",
+      "greet.outputs.tiem",
+    );
+    write(dir, { "workflows.ts": mistakes });
+    const built = await wfgen(dir, ["build"]);
+    const at = 'workflows.ts:5:15 error [%s] hello.yml › hello › step "greet"\n';
+    expect(built.stderr).toBe(
+      at.replace("%s", "unknown-action-input") +
+        '  "who-to-gret" is not an input of acme/greet@v1 (did you mean "who-to-greet"?)\n  Fix: rename it to "who-to-greet"\n' +
+        at.replace("%s", "invalid-action-input") +
+        '  input "times" of acme/greet@v1 takes a number, not "twice"\n  Fix: pass a number, or an expression\n' +
+        at.replace("%s", "missing-action-input") +
+        '  acme/greet@v1 requires the input "who-to-greet", which this call does not give\n  Fix: add "who-to-greet" to with\n' +
+        "workflows.ts:10:12 error [unknown-output] hello.yml › hello › step #3\n" +
+        '  step #3 reads output "tiem" of step "greet" (acme/greet@v1), which declares "time", "greeting"\n' +
+        '  Fix: read one of its outputs (did you mean "time"?)\n' +
+        "wfgen build: 4 errors; nothing was written.\n",
+    );
+    expect(built.code).toBe(1);
+    expect(existsSync(join(dir, ".github"))).toBe(false);
+  });
+
+  test("a real action from data/actions gets the types wfgen's own binding of that major has", async () => {
     const github = await startFakeGitHub();
     const dir = repo({ "ci/workflows.ts": workflowsTs("ci") });
     const result = await wfgen(dir, ["add", "docker/login-action@v3", "--entry", "ci/workflows.ts"], {
       WFGEN_GITHUB_API_URL: github.url,
     });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('  import { dockerLogin } from "./wfgen/actions/docker/login-action.ts";\n');
+    expect(result.stdout).toContain('  import { dockerLogin } from "./wfgen/actions/docker/login-action.js";\n');
     const text = read(dir, "ci/wfgen/actions/docker/login-action.ts");
     const shipped = readFileSync(
       new URL("../../actions/src/generated/docker/login-action.ts", import.meta.url),
@@ -121,7 +149,7 @@ describe("wfgen add against the GitHub API", () => {
         path: "wfgen/actions/actions/attest-build-provenance.ts",
         status: "written",
         name: "attestBuildProvenance",
-        import: 'import { attestBuildProvenance } from "./wfgen/actions/actions/attest-build-provenance.ts";',
+        import: 'import { attestBuildProvenance } from "./wfgen/actions/actions/attest-build-provenance.js";',
         with: "AttestBuildProvenanceWith",
       },
       pin: {
@@ -136,7 +164,7 @@ describe("wfgen add against the GitHub API", () => {
       tagObject: github.refObject("actions/attest-build-provenance", "v4").sha,
     });
     expect(read(dir, "wfgen/actions/actions/attest-build-provenance.ts")).toContain(
-      'const SPEC: ActionSpec = { uses: "actions/attest-build-provenance@v4", lists: { "subject-path": "\\n" } };',
+      '    "subject-path": { kind: "list", separator: "\\n" },\n',
     );
   });
 
@@ -146,9 +174,9 @@ describe("wfgen add against the GitHub API", () => {
     const dir = repo({ "workflows.ts": workflowsTs("ci") });
     const result = await wfgen(dir, ["add", "acme/greet/wave@v1.2.0"], { WFGEN_GITHUB_API_URL: github.url });
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('  import { acmeGreetWave } from "./wfgen/actions/acme/greet/wave.ts";\n');
+    expect(result.stdout).toContain('  import { acmeGreetWave } from "./wfgen/actions/acme/greet/wave.js";\n');
     const text = read(dir, "wfgen/actions/acme/greet/wave.ts");
-    expect(text).toContain('const SPEC: ActionSpec = { uses: "acme/greet/wave@v1.2.0", lists: {} };');
+    expect(text).toContain('const SPEC: ActionSpec = {\n  uses: "acme/greet/wave@v1.2.0",\n');
     expect(text).toContain("[`acme/greet/wave`](https://github.com/acme/greet/tree/v1.2.0/wave)");
     expect(lockOf(dir).actions["acme/greet/wave@v1.2.0"]).toMatchObject({ sha: GREET_SHA, tag: "v1.2.0" });
   });
@@ -166,7 +194,7 @@ describe("wfgen add against the GitHub API", () => {
     expect(result.stdout).toBe(
       "written wfgen/actions/acme/greet.ts\n" +
         "wfgen add: acmeGreet() calls acme/greet@v1 (4 inputs and 2 outputs). Import it in workflows.ts:\n" +
-        '  import { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n',
+        '  import { acmeGreet } from "./wfgen/actions/acme/greet.js";\n',
     );
     expect(github.requests.map((r) => r.path)).toEqual([`/repos/acme/greet/contents/action.yml?ref=${OLD_SHA}`]);
     expect(read(dir, "wfgen.lock.json")).toBe(lock);
@@ -205,7 +233,7 @@ describe("wfgen add against the GitHub API", () => {
     });
     expect(result.code).toBe(0);
     expect(existsSync(join(dir, "src/bindings/acme/greet.ts"))).toBe(true);
-    expect(result.stdout).toContain('  import { acmeGreet } from "./src/bindings/acme/greet.ts";\n');
+    expect(result.stdout).toContain('  import { acmeGreet } from "./src/bindings/acme/greet.js";\n');
     expect(read(dir, "src/bindings/acme/greet.ts")).toContain(
       "// Regenerate with: npx wfgen add acme/greet@v1 --out src/bindings --force\n",
     );
@@ -224,7 +252,7 @@ describe("wfgen add --from", () => {
     expect(result.stdout).toBe(
       "written wfgen/actions/acme/greet.ts\n" +
         "wfgen add: acmeGreet() calls acme/greet@v1 (5 inputs and 2 outputs). Import it in workflows.ts:\n" +
-        '  import { acmeGreet } from "./wfgen/actions/acme/greet.ts";\n',
+        '  import { acmeGreet } from "./wfgen/actions/acme/greet.js";\n',
     );
     expect(existsSync(join(dir, "wfgen.lock.json"))).toBe(false);
     const text = read(dir, "wfgen/actions/acme/greet.ts");
@@ -253,10 +281,7 @@ describe("wfgen add --from", () => {
   test("a GitHub that cannot be reached falls back to the catalog, which pins the popular actions", async () => {
     const dir = repo({
       "workflows.ts": workflowsTs("ci"),
-      "setup-node.yml": readFileSync(
-        new URL("../../../../shared/data/actions/actions/setup-node/v4/action.yml", import.meta.url),
-        "utf8",
-      ),
+      "setup-node.yml": actionYmlOf("actions/setup-node", readActionData("actions/setup-node").refs.v4!),
     });
     const result = await wfgen(dir, ["add", "actions/setup-node@v4", "--from", "setup-node.yml"], {
       WFGEN_GITHUB_API_URL: await deadUrl(),

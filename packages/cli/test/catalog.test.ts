@@ -3,30 +3,39 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { actionMetadata } from "@wfgen/actions/metadata";
-import { OUTPUT_URL, TAGS_JSON_URL, renderCatalog } from "../scripts/gen-catalog.mjs";
+import { readAllActionData } from "@wfgen/actions/data";
+import { OUTPUT_URL, renderCatalog } from "../scripts/gen-catalog.mjs";
 import { CATALOG } from "../src/github/catalog.gen.ts";
 import { actionTags, startFakeGitHub } from "./fake-github.ts";
 import { read, repo, wfgen } from "./helpers.ts";
 
-const tagsMissing =
-  !existsSync(fileURLToPath(TAGS_JSON_URL)) && "shared/data/action-tags.json is not beside this clone";
+/** Per repository: its highest major tag and the full releases at the same commit. */
 const meta = (): Record<string, { latest_major_tag: string; latest_major_points_to_same_commit_as: string[] }> =>
-  JSON.parse(readFileSync(TAGS_JSON_URL, "utf8"))._meta.repos;
+  Object.fromEntries(
+    Object.entries(actionTags().tags).map(([name, tags]) => {
+      const major = Object.keys(tags)
+        .filter((tag) => /^v\d+$/.test(tag))
+        .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
+        .at(-1)!;
+      const releases = Object.keys(tags).filter((tag) => /^v\d+\.\d+\.\d+$/.test(tag) && tags[tag] === tags[major]);
+      return [name, { latest_major_tag: major, latest_major_points_to_same_commit_as: releases }];
+    }),
+  );
 
 // A pinned `uses:` line exactly as Dependabot and Renovate read it.
 const PINNED = /^\s+(?:- )?uses: ([\w.-]+\/[\w.-]+)@([0-9a-f]{40}) # (v\d+\.\d+\.\d+)$/;
 
 describe("the offline catalog", () => {
-  test.skipIf(tagsMissing)("catalog.gen.ts is what the generator makes from action-tags.json today", () => {
-    expect(readFileSync(OUTPUT_URL, "utf8")).toBe(renderCatalog(JSON.parse(readFileSync(TAGS_JSON_URL, "utf8"))));
+  test("catalog.gen.ts is what the generator makes from data/actions today", () => {
+    expect(readFileSync(OUTPUT_URL, "utf8")).toBe(renderCatalog(readAllActionData()));
   });
 
   test("the generator refuses a SHA that is not a full lowercase commit", () => {
-    expect(() => renderCatalog({ _meta: {}, "a/b": { v1: "ABC" } })).toThrow("a/b@v1 is not a 40-hex commit SHA");
+    expect(() => renderCatalog({ "a/b": { tags: { v1: "ABC" } } })).toThrow("a/b@v1 is not a 40-hex commit SHA");
   });
 });
 
-describe.skipIf(tagsMissing)("pins agree with action-tags.json", () => {
+describe("pins agree with the tag tables of data/actions", () => {
   const repos = Object.keys(CATALOG);
   const intents = repos.map((name) => `${name}@${meta()[name]!.latest_major_tag}`);
   // github-script runs the caller's script, so only its author can say which token scopes it needs.
@@ -91,8 +100,8 @@ describe("the examples' generated workflows", () => {
         /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(f),
       )
     : [];
-  test.skipIf(tagsMissing)(
-    "pin every remote uses: to a commit with a # vX.Y.Z comment, as action-tags.json says",
+  test(
+    "pin every remote uses: to a commit with a # vX.Y.Z comment, as the tag tables say",
     () => {
       const { tags } = actionTags();
       for (const file of files) {

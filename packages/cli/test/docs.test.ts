@@ -1,5 +1,8 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
+import { typeProblems } from "../../../test/type-problems.ts";
 import { commands, exitCodes, optionsMarkdown } from "../src/options.ts";
 import { read, repo, wfgen } from "./helpers.ts";
 
@@ -40,4 +43,47 @@ describe("docs/drift-check.md", () => {
     expect((await wfgen(dir, ["build", "--quiet"])).code).toBe(0);
     expect(read(dir, ".github/workflows/wfgen-check.yml")).toBe(example![2]);
   });
+});
+
+describe("docs/dsl.md: errors of typed calls", () => {
+  // Each example is built and must fail with exactly the output shown (WFGEN_UPDATE_DOCS=1 rewrites it), and
+  // tsc must accept it: each mistake is one the types reject too (its @ts-expect-error is used).
+  const file = new URL("dsl.md", docs);
+  const EXAMPLE =
+    /<!-- build-error:([\w-]+) -->\n```ts\n([\s\S]*?)```\n\n`wfgen build` reports:\n\n```text\n([\s\S]*?)```\n<!-- \/build-error -->/g;
+  const examples = [...readFileSync(file, "utf8").matchAll(EXAMPLE)].map(([, name, ts, output]) => ({ name: name!, ts: ts!, output: output! }));
+
+  test("show every code a typed call or a preset job can fail the build with", () => {
+    const codes = new Set(examples.flatMap((e) => [...e.output.matchAll(/ error \[([\w-]+)\]/g)].map((m) => m[1])));
+    expect([...codes].sort()).toEqual(["invalid-action-input", "missing-action-input", "missing-env", "unknown-action-input", "unknown-output"]);
+  });
+
+  for (const example of examples) {
+    test(`${example.name}: the build fails with the errors shown, and writes nothing`, async () => {
+      const dir = repo({ "workflows.ts": example.ts });
+      expect((await wfgen(dir, ["pin", "--offline", "--quiet"])).code).toBe(0);
+      const built = await wfgen(dir, ["build"]);
+      if (process.env.WFGEN_UPDATE_DOCS) {
+        const doc = readFileSync(file, "utf8");
+        writeFileSync(file, doc.replace(`${example.ts}\`\`\`\n\n\`wfgen build\` reports:\n\n\`\`\`text\n${example.output}`, `${example.ts}\`\`\`\n\n\`wfgen build\` reports:\n\n\`\`\`text\n${built.stderr}`));
+      } else expect(built.stderr).toBe(example.output);
+      expect(built.code).toBe(1);
+      expect(existsSync(join(dir, ".github"))).toBe(false);
+    });
+  }
+
+  test("tsc rejects each mistake too: the examples compile only with their @ts-expect-error", () => {
+    const src = fileURLToPath(new URL("../src/", import.meta.url));
+    const paths = { wfgen: [`${src}index.ts`], "wfgen/actions": [`${src}actions.ts`], "wfgen/presets": [`${src}presets.ts`] };
+    // Each example as written, and without its @ts-expect-error comments, in one program (that is the slow part).
+    const written = repo({ ...Object.fromEntries(examples.map((e) => [`${e.name}.ts`, e.ts])), "package.json": '{ "type": "module" }\n' });
+    const stripped = repo({
+      ...Object.fromEntries(examples.map((e) => [`${e.name}.ts`, e.ts.replace(/^ *\/\/ @ts-expect-error.*\n/gm, "")])),
+      "package.json": '{ "type": "module" }\n',
+    });
+    const files = (dir: string) => examples.map((e) => join(dir, `${e.name}.ts`));
+    const problems = typeProblems([...files(written), ...files(stripped)], { paths });
+    expect(files(written).map((file) => problems.get(file) ?? [])).toEqual(examples.map(() => []));
+    expect(files(stripped).map((file) => problems.get(file)?.length)).toEqual(examples.map((e) => e.ts.match(/@ts-expect-error/g)!.length));
+  }, 120_000);
 });

@@ -46,7 +46,7 @@ describe("the wfgen bin", () => {
     expect(spawnWfgen(dir, ["check"]).code).toBe(0);
   });
 
-  test("a runtime error maps to workflows.ts:LINE through Node's source maps; nothing is touched", () => {
+  test("a runtime error maps to workflows.ts:LINE through the bundle's source map; nothing is touched", () => {
     const dir = repo({
       "workflows.ts":
         'import { workflow } from "wfgen";\n\nconst config: { branches?: string[] } = {};\nexport const ci = workflow("ci", { on: { push: { branches: config.branches!.slice() } }, jobs: {} });\n',

@@ -1,32 +1,22 @@
 /**
  * A small stand-in for GitHub's REST API on 127.0.0.1 (a random port), playing the endpoints wfgen's
- * resolver calls from shared/data/action-tags.json: matching-refs (paginated, with a Link header), tag
- * objects for the annotated tags the table's `_meta` lists (so peeling is exercised), and raw action.yml
- * from shared/data/actions. Tests move tags, add commits and turn on the rate limit while it runs.
+ * resolver calls from the tag tables of data/actions: matching-refs (paginated, with a Link header), tag
+ * objects for the tags the data lists as annotated (so peeling is exercised), and raw action.yml made from
+ * the facts of each ref (actionYmlOf). Tests move tags, add commits and turn on the rate limit while it runs.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
+import { actionYmlOf, readAllActionData, type ActionData } from "@wfgen/actions/data";
 import { afterEach } from "vitest";
 
-const DATA = new URL("../../../../shared/data/", import.meta.url);
+let data: Record<string, ActionData> | undefined;
 
-interface TagsJson {
-  _meta: { repos: Record<string, { annotated_tags: string[] }> };
-  [repo: string]: Record<string, string> | TagsJson["_meta"];
-}
-
-/** action-tags.json: repository -> release tag -> commit. */
+/** The tag tables of data/actions: repository -> release tag -> commit, and the annotated tags. */
 export function actionTags(): { tags: Record<string, Record<string, string>>; annotated: Record<string, string[]> } {
-  const json = JSON.parse(readFileSync(new URL("action-tags.json", DATA), "utf8")) as TagsJson;
-  const tags: Record<string, Record<string, string>> = {};
-  for (const [repo, table] of Object.entries(json))
-    if (repo !== "_meta") tags[repo] = { ...(table as Record<string, string>) };
-  const annotated = Object.fromEntries(
-    Object.entries(json._meta.repos).map(([repo, meta]) => [repo, meta.annotated_tags]),
-  );
+  data ??= readAllActionData();
+  const tags = Object.fromEntries(Object.entries(data).map(([repo, json]) => [repo, { ...json.tags }]));
+  const annotated = Object.fromEntries(Object.entries(data).map(([repo, json]) => [repo, json.annotated]));
   return { tags, annotated };
 }
 
@@ -84,16 +74,17 @@ export async function startFakeGitHub(options: { pageSize?: number } = {}): Prom
     return current.sha;
   };
 
-  // action.yml at a commit: from shared/data/actions, by the major of a tag at that commit (the major tag
-  // itself first), unless a test set one.
+  // action.yml at a commit: made from the facts of data/actions, by the major of a tag at that commit (the
+  // major tag itself first), unless a test set one.
   const actionYml = (repo: string, commit: string): string | undefined => {
     const set = yml.get(`${repo}@${commit}`);
     if (set !== undefined) return set;
     const names = [...(refs.get(repo) ?? new Map()).entries()].filter(([, o]) => peel(o) === commit).map(([t]) => t);
     names.sort((a, b) => a.length - b.length);
+    const kept = data?.[repo]?.refs ?? {};
     for (const name of [commit, ...names.map((t) => /^v?\d+/.exec(t)?.[0] ?? t)]) {
-      const file = fileURLToPath(new URL(`actions/${repo}/${name}/action.yml`, DATA));
-      if (existsSync(file)) return readFileSync(file, "utf8");
+      const facts = kept[name];
+      if (facts !== undefined) return actionYmlOf(repo, facts);
     }
     return undefined;
   };

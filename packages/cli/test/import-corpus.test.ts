@@ -1,14 +1,15 @@
 /**
- * The contract of `wfgen import` over real YAML: GitHub's starter workflows (shared/data/corpus), imported
- * together into one workflows.ts, built by the CLI, and compared with the input as parsed data after the
- * documented normalisations only (import-helpers.ts, docs/migrating.md). The imported file must compile
- * under `tsc --strict`.
+ * The contract of `wfgen import` over real YAML: the repository's workflow corpus (test/fixtures/corpus,
+ * written for these tests to cover every trigger form, matrix forms, services, containers, reusable calls,
+ * local actions, anchors and aliases, comments and block scalars), imported together into one workflows.ts,
+ * built by the CLI, and compared with the input as parsed data after the documented normalisations only
+ * (import-helpers.ts, docs/migrating.md). The imported file must compile under `tsc --strict`.
  *
- * Starter workflows are templates: GitHub replaces `$cron-daily`, `$cron-weekly` and
- * `$codeql-languages-matrix` when someone adopts one. As published they are not valid workflows (a cron of
- * one field, a matrix that is a word), and import refuses them with the line; the round trip runs on them
- * as a user would have them, with those placeholders filled in the way GitHub fills them. The other
- * placeholders (`$default-branch`, `$registry-url(npm)`) are valid strings and stay as they are.
+ * Four corpus files are templates, as starter workflows are: `$cron-daily`, `$cron-weekly` and
+ * `$codeql-languages-matrix` are replaced when someone adopts one. As written they are not valid workflows
+ * (a cron of one field, a matrix that is a word), and import refuses them with the line; the round trip runs
+ * on them as a user would have them, with those placeholders filled in. `$default-branch` is a valid string
+ * and stays as it is.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -18,7 +19,7 @@ import { isDocument, parseAllDocuments } from "yaml";
 import { expectSameWorkflows, importAndBuild, typeErrors, yamlComments, type RoundTrip, type YamlFiles } from "./import-helpers.ts";
 import { repo, wfgen } from "./helpers.ts";
 
-const CORPUS = fileURLToPath(new URL("../../../../shared/data/corpus/starter-workflows/", import.meta.url));
+const CORPUS = fileURLToPath(new URL("../../../test/fixtures/corpus/", import.meta.url));
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
@@ -39,7 +40,7 @@ function corpus(): YamlFiles {
   return files;
 }
 
-/** A starter workflow as GitHub hands it to a user: the placeholders that are not valid YAML values filled in. */
+/** A template as a user adopts it: the placeholders that are not valid values filled in. */
 function instantiate(text: string): string {
   return text
     .replace(/\$cron-daily/g, "'30 5 * * *'")
@@ -47,7 +48,7 @@ function instantiate(text: string): string {
     .replace(/^(\s*)\$codeql-languages-matrix$/m, "$1include:\n$1- language: actions\n$1  build-mode: none\n$1- language: javascript-typescript\n$1  build-mode: none");
 }
 
-describe("wfgen import over GitHub's starter workflows", () => {
+describe("wfgen import over the workflow corpus", () => {
   const files = corpus();
   const instantiated = Object.fromEntries(Object.entries(files).map(([name, text]) => [name, instantiate(text)]));
   let trip: RoundTrip;
@@ -56,7 +57,7 @@ describe("wfgen import over GitHub's starter workflows", () => {
   }, 120_000);
   afterAll(() => trip?.remove());
 
-  test("the corpus is the 32 starter workflows", () => {
+  test("the corpus is its 32 workflows", () => {
     expect(Object.keys(files)).toHaveLength(32);
   });
 
@@ -80,7 +81,7 @@ describe("wfgen import over GitHub's starter workflows", () => {
     expect(source).toContain("tags: meta.outputs.tags,");
     // A script keeps its ${{ }} as text: an interpolated expression would move to env in the YAML.
     expect(source).toContain("${{ github.event_name != 'pull_request' }}");
-    expect(source).toContain("// Publish semver tags as releases.");
+    expect(source).toContain("// Release tags (v1.2.3) publish an image too.");
   });
 
   test("the file is formatted: prettier leaves it as it is", async () => {
@@ -110,12 +111,12 @@ describe("wfgen import over GitHub's starter workflows", () => {
     const report = JSON.parse(result.stdout) as { problems: Array<{ file: string; line: number; message: string }>; imported: unknown[] };
     expect(report.imported).toHaveLength(28);
     expect(report.problems.map((p) => `${p.file}:${p.line}`).sort()).toEqual([
-      "yaml/codeql.yml:44",
+      "yaml/codeql.yml:23",
       // GitHub's parser reads the file too, and refuses the placeholder's line after it.
-      "yaml/codeql.yml:45",
-      "yaml/docker-publish.yml:10",
-      "yaml/scorecard.yml:13",
-      "yaml/stale.yml:10",
+      "yaml/codeql.yml:24",
+      "yaml/docker-publish.yml:7",
+      "yaml/scorecard.yml:6",
+      "yaml/stale.yml:6",
     ]);
     expect(report.problems.find((p) => p.file === "yaml/stale.yml")!.message).toContain('on.schedule[0].cron "$cron-daily"');
   });

@@ -8,7 +8,7 @@ import { describe, expect, test } from "vitest";
 import { validateSarif } from "../../core/test/lint/sarif-schema.ts";
 import { read, repo, snapshot, wfgen, write } from "./helpers.ts";
 
-const SEED = new URL("../../../../shared/data/seed/", import.meta.url);
+const SEED = new URL("../../../test/fixtures/seed/", import.meta.url);
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const DOCS = "https://github.com/wfgen/wfgen/blob/main/docs/rules/";
 const demoPush = readFileSync(new URL("demo-push.yml", SEED), "utf8");

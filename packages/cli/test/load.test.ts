@@ -14,7 +14,7 @@ describe("loading workflows.ts", () => {
       "workflows.ts":
         'import { workflow } from "wfgen";\nimport { job } from "@wfgen/core";\nexport { workflow, job };\n',
     });
-    const loaded = await importUserModule(join(dir, "workflows.ts"), dir, dir);
+    const { exports: loaded } = await importUserModule(join(dir, "workflows.ts"), dir, dir);
     const own = await import("../src/index.ts");
     expect(loaded.workflow).toBe(own.workflow);
     expect(loaded.job).toBe(own.job);
@@ -63,6 +63,18 @@ describe("loading workflows.ts", () => {
     const result = await wfgen(dir, ["check"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^lib\/runner\.ts:2:9: error: TypeError: bad runner\n/);
+  });
+
+  test("a diagnostic about a job made in a local helper points at the helper's line (mapped only then)", async () => {
+    const dir = repo({
+      "workflows.ts":
+        'import { workflow } from "wfgen";\nimport { test } from "./lib/jobs.ts";\n\nexport const ci = workflow("ci", { on: { push: {} }, jobs: { test } });\n',
+      "lib/jobs.ts":
+        '// Shared jobs.\nimport { job } from "wfgen";\n\nexport const test = job({ "runs-on": "ubuntu-latest", steps: [{ uses: "actions/checkout@v4" }] });\n',
+    });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^lib\/jobs\.ts:4:\d+ error \[missing-pin\] ci\.yml › test › step #1\n/);
   });
 
   test("a syntax error: exit 2 with esbuild's location", async () => {

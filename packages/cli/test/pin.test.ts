@@ -135,7 +135,7 @@ describe("wfgen pin against the GitHub API", () => {
     const result = await wfgen(dir, ["pin"], { WFGEN_GITHUB_API_URL: await deadUrl() });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(
-      /^note: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\); resolving from wfgen's offline catalog \(tags as of 2026-11-26\) instead\.\n$/,
+      /^note: cannot reach the GitHub API at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\); resolving from wfgen's offline catalog \(tags as of 2025-09-06\) instead\.\n$/,
     );
     expect(lockOf(dir).actions["actions/checkout@v4"]).toMatchObject({
       sha: tags["actions/checkout"]!.v4,

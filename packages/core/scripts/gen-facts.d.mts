@@ -1,6 +1,6 @@
 // Types for gen-facts.mjs, so TypeScript tests can call the generator.
 
-/** Where the facts are read from: `shared/data/` beside the repository root. */
+/** Where the facts are read from: `data/github-facts.json` at the repository root. */
 export declare const FACTS_JSON_URL: URL;
 
 /** Where the generated module is written. */

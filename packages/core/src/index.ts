@@ -3,8 +3,31 @@
  */
 export { workflow, type WorkflowDefinition, type WorkflowInput, type WorkflowMeta, type WorkflowSuppression } from "./dsl/workflow.ts";
 export { fileNameProblem, MAX_FILE_NAME_LENGTH } from "./dsl/file-name.ts";
-export { job, isJobDefinition, type JobDefinition, type JobInput, type NormalJobInput, type CallJobInput, type StepItem } from "./dsl/job.ts";
-export { step, makeStep, isStepDefinition, type StepDefinition, type StepInput, type StepMeta, type Result } from "./dsl/step.ts";
+export {
+  job,
+  isJobDefinition,
+  type AnyJob,
+  type CallJobInput,
+  type JobDefinition,
+  type JobInput,
+  type JobMeta,
+  type Needs,
+  type NormalJobInput,
+  type StepItem,
+} from "./dsl/job.ts";
+export {
+  step,
+  makeStep,
+  isStepDefinition,
+  type ControlStepInput,
+  type Result,
+  type RunStepInput,
+  type StepDefinition,
+  type StepInput,
+  type StepMeta,
+  type StepProblem,
+  type UsesStepInput,
+} from "./dsl/step.ts";
 export { uses, type UsesOptions } from "./dsl/uses.ts";
 export { captureCallSite, resolveCallSite, type CallSite, type SourcePosition } from "./dsl/callsite.ts";
 export type { AnyExpr, Lift, Text } from "./dsl/lift.ts";
@@ -13,6 +36,7 @@ export * from "./expr/index.ts";
 export { renderWorkflows, renderWorkflow, type RenderedFile, type RenderOptions, type RenderResult } from "./render.ts";
 export { emitYaml } from "./emit/emit.ts";
 export { generatedHeader, isGeneratedFile } from "./emit/header.ts";
+export { closest } from "./model/suggest.ts";
 export { WfgenError, formatDiagnostic, formatPath, type Diagnostic, type Location, type Severity } from "./diagnostics.ts";
 export { validateModel, checkWithGitHubParser, cronProblem } from "./validate/index.ts";
 export * as model from "./model/index.ts";

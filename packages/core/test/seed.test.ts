@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
 import { checkWithGitHubParser, renderWorkflows } from "../src/index.ts";
-import { readSharedData } from "./shared-data.ts";
+import { readFixture } from "../../../test/fixtures.ts";
 import { demoPush } from "./seed/demo-push.ts";
 import { deployImage } from "./seed/deploy-image.ts";
 
@@ -28,7 +28,7 @@ describe("the seed workflows, reproduced from TypeScript", () => {
       const emitted = result.files[0]!.content;
       const { permissions, ...rest } = parse(emitted) as Record<string, unknown>;
       expect(permissions).toEqual({});
-      expect(normalise(rest)).toEqual(normalise(parse(readSharedData(`seed/${file}`))));
+      expect(normalise(rest)).toEqual(normalise(parse(readFixture(`seed/${file}`))));
       expect(checkWithGitHubParser(file, emitted)).toEqual([]);
     });
   }

@@ -23,7 +23,10 @@ export interface ContainerPushOptions {
   name?: string;
   /** Triggers. Default: pushes to `main` and `seed`, tags `v*`, and pull requests. */
   on?: WorkflowInput["on"];
-  /** Local image name (the `IMAGE_NAME` variable). Default `ghtoken_product_demo`. */
+  /**
+   * Local image name (the `IMAGE_NAME` variable). Default `ghtoken_product_demo`. `containerPush` writes it to
+   * the workflow's `env`; with `containerPushJob`, your workflow defines `IMAGE_NAME`.
+   */
   image?: string;
   /** The branch whose pushes are tagged `latest`. Default `main`. */
   defaultBranch?: string;
@@ -74,8 +77,8 @@ function pushScript(defaultBranch: string): string {
   ].join("\n");
 }
 
-/** The build-and-push job alone. */
-export function containerPushJob(options: ContainerPushOptions = {}): JobDefinition<never> {
+/** The build-and-push job alone. Its scripts read `IMAGE_NAME`, which the workflow you place it in defines. */
+export function containerPushJob(options: ContainerPushOptions = {}): JobDefinition<never, "IMAGE_NAME"> {
   const dockerfile = options.dockerfile ?? "Dockerfile";
   const steps: ContainerPushSteps = {
     checkout: checkout({ with: { "persist-credentials": false } }),
@@ -89,11 +92,14 @@ export function containerPushJob(options: ContainerPushOptions = {}): JobDefinit
     },
     push: { name: "Push image", run: pushScript(options.defaultBranch ?? "main") },
   };
-  return job({
-    "runs-on": options.runsOn ?? "ubuntu-latest",
-    ...(options.permissions !== undefined && { permissions: options.permissions }),
-    steps: options.steps ? options.steps(steps) : [steps.checkout, steps.build, steps.login, steps.push],
-  });
+  return job(
+    {
+      "runs-on": options.runsOn ?? "ubuntu-latest",
+      ...(options.permissions !== undefined && { permissions: options.permissions }),
+      steps: options.steps ? options.steps(steps) : [steps.checkout, steps.build, steps.login, steps.push],
+    },
+    { env: ["IMAGE_NAME"] },
+  );
 }
 
 /** GitHub's "Demo Push" workflow; see {@link ContainerPushOptions}. */

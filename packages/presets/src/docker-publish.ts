@@ -45,11 +45,15 @@ export interface DockerPublishOptions {
    * against what the steps need (see docs/permissions.md).
    */
   permissions?: JobPermissions;
-  /** Registry host. Default `ghcr.io`; logins to it use GITHUB_TOKEN. */
+  /**
+   * Registry host. Default `ghcr.io`; logins to it use GITHUB_TOKEN. `dockerPublish` writes it to the
+   * workflow's `env` as `REGISTRY`; with `dockerPublishJob`, your workflow defines `REGISTRY`.
+   */
   registry?: string;
   /**
    * Image name under the registry. Default `${{ github.repository }}` (metadata-action lowercases it, as
-   * ghcr.io requires).
+   * ghcr.io requires). `dockerPublish` writes it to the workflow's `env` as `IMAGE_NAME`; with
+   * `dockerPublishJob`, your workflow defines `IMAGE_NAME`.
    */
   image?: string | AnyExpr;
   /** Build context. Default `.`. */
@@ -78,7 +82,10 @@ export interface DockerPublishOptions {
    * pull requests (a fork's GITHUB_TOKEN can only read, so a push from a pull request would fail).
    */
   push?: boolean | AnyExpr;
-  /** Declare job outputs `digest` (of the pushed image) and `tags`, for jobs that deploy it. Default `false`. */
+  /**
+   * Declare job outputs `digest` (of the pushed image) and `tags`, for jobs that deploy it. Default `false`;
+   * the job's type has them only with `outputs: true`.
+   */
   outputs?: boolean;
   /**
    * Rearrange, replace or add steps: receives the preset's steps by name and returns the job's step list.
@@ -103,8 +110,23 @@ function triggersPullRequests(on: WorkflowInput["on"]): boolean {
   return names.some((n) => n === "pull_request" || n === "pull_request_target");
 }
 
-/** The publishing job alone, to place in a workflow of your own. */
-export function dockerPublishJob(options: DockerPublishOptions = {}): JobDefinition<"digest" | "tags"> {
+/** The `env` variables the publishing job reads from its workflow: the registry host and the image name. */
+export type DockerPublishEnv = "REGISTRY" | "IMAGE_NAME";
+
+/** The outputs of the publishing job made with `outputs: true`. */
+export type DockerPublishOutput = "digest" | "tags";
+
+/**
+ * The publishing job alone, to place in a workflow of your own. It reads `env.REGISTRY` and `env.IMAGE_NAME`,
+ * which that workflow defines (else the workflow does not compile, and the build fails); it has the outputs
+ * `digest` and `tags` only with `outputs: true`.
+ */
+export function dockerPublishJob(options: DockerPublishOptions & { outputs: true }): JobDefinition<DockerPublishOutput, DockerPublishEnv>;
+export function dockerPublishJob(options?: DockerPublishOptions & { outputs?: false }): JobDefinition<never, DockerPublishEnv>;
+export function dockerPublishJob(
+  options?: DockerPublishOptions,
+): JobDefinition<DockerPublishOutput, DockerPublishEnv> | JobDefinition<never, DockerPublishEnv>;
+export function dockerPublishJob(options: DockerPublishOptions = {}): JobDefinition<DockerPublishOutput, DockerPublishEnv> {
   const on = options.on ?? { push: { branches: ["release"] } };
   const push = options.push ?? (triggersPullRequests(on) ? github.event_name.ne("pull_request") : true);
   const image = `${env.REGISTRY}/${env.IMAGE_NAME}`;
@@ -156,12 +178,15 @@ export function dockerPublishJob(options: DockerPublishOptions = {}): JobDefinit
     : [steps.checkout, steps.qemu, steps.buildx, steps.login, steps.meta, steps.build, steps.attest].filter(
         (s): s is StepDefinition<string> => s !== undefined,
       );
-  return job({
-    "runs-on": options.runsOn ?? "ubuntu-latest",
-    ...(options.permissions !== undefined && { permissions: options.permissions }),
-    ...(options.outputs && { outputs: { digest: steps.build.outputs.digest, tags: steps.meta.outputs.tags } }),
-    steps: list,
-  });
+  return job(
+    {
+      "runs-on": options.runsOn ?? "ubuntu-latest",
+      ...(options.permissions !== undefined && { permissions: options.permissions }),
+      ...(options.outputs && { outputs: { digest: steps.build.outputs.digest, tags: steps.meta.outputs.tags } }),
+      steps: list,
+    },
+    { env: ["REGISTRY", "IMAGE_NAME"] },
+  );
 }
 
 /** GitHub's "Create and publish a Docker image" workflow; see {@link DockerPublishOptions}. */

@@ -1,11 +1,18 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { checkWithGitHubParser, renderWorkflows, sh, type WorkflowDefinition } from "@wfgen/core";
-import { containerPush, dockerPublish, driftCheck, ghcrInstall, packageCleanup } from "../src/index.ts";
+import { checkWithGitHubParser, github, job, renderWorkflows, sh, workflow, type WorkflowDefinition } from "@wfgen/core";
+import { readFixture } from "../../../test/fixtures.ts";
+import {
+  containerPush,
+  containerPushJob,
+  dockerPublish,
+  dockerPublishJob,
+  driftCheck,
+  ghcrInstall,
+  packageCleanup,
+} from "../src/index.ts";
 
-const seed = (file: string) => parse(readFileSync(fileURLToPath(new URL(`../../../../shared/data/seed/${file}`, import.meta.url)), "utf8"));
+const seed = (file: string) => parse(readFixture(`seed/${file}`));
 
 function render(definition: WorkflowDefinition) {
   const result = renderWorkflows([{ exportName: "w", value: definition }], { source: "workflows.ts" });
@@ -49,6 +56,12 @@ describe("presets reproduce GitHub's examples", () => {
     const { value, text } = render(containerPush());
     expect(normalise(value)).toEqual(normalise(seed("demo-push.yml")));
     expect(checkWithGitHubParser("demo-push.yml", text)).toEqual([]);
+  });
+
+  test("ghcrInstall({ kind: \"npm\" }) is the documented install from GitHub Packages", () => {
+    const { value, text } = render(ghcrInstall({ kind: "npm", scope: "@octo-org" }));
+    expect(normalise(value)).toEqual(normalise(seed("install-npm.yml")));
+    expect(checkWithGitHubParser("install-npm.yml", text)).toEqual([]);
   });
 });
 
@@ -95,6 +108,69 @@ describe("dockerPublish options", () => {
     const steps = value.jobs["build-and-push-image"].steps as Array<Record<string, any>>;
     expect(steps[1]).toEqual({ run: "make test" });
     expect(steps.at(-1)!.with.tags).toBe("${{ steps.meta.outputs.tags }}");
+  });
+});
+
+describe("preset jobs in a workflow of your own", () => {
+  const problems = (definition: WorkflowDefinition) =>
+    renderWorkflows([{ exportName: "w", value: definition }], { source: "workflows.ts" }).diagnostics.map((d) => ({
+      code: d.code,
+      message: d.message,
+      fix: d.fix,
+      line: d.where.line,
+    }));
+  const env = { REGISTRY: "ghcr.io", IMAGE_NAME: github.repository };
+
+  test("dockerPublishJob() reads REGISTRY and IMAGE_NAME from the workflow: without them, missing-env at the call", () => {
+    const line = Number(new Error().stack!.split("\n")[1]!.split(":").at(-2)) + 4; // the line of dockerPublishJob()
+    const release = workflow("release", {
+      on: "push",
+      // @ts-expect-error the workflow's env does not define REGISTRY and IMAGE_NAME
+      jobs: { publish: dockerPublishJob() },
+    });
+    expect(problems(release)).toEqual([
+      {
+        code: "missing-env",
+        message: 'job "publish" reads env variables that its workflow does not define: REGISTRY, IMAGE_NAME',
+        fix: "define REGISTRY, IMAGE_NAME in the workflow's env",
+        line,
+      },
+    ]);
+    // @ts-expect-error IMAGE_NAME is still missing
+    const partial = workflow("release", { on: "push", env: { REGISTRY: "ghcr.io" }, jobs: { publish: dockerPublishJob() } });
+    expect(problems(partial).map((p) => p.message)).toEqual(['job "publish" reads env variables that its workflow does not define: IMAGE_NAME']);
+    expect(problems(workflow("release", { on: "push", env, jobs: { publish: dockerPublishJob() } }))).toEqual([]);
+  });
+
+  test("containerPushJob() reads IMAGE_NAME from the workflow", () => {
+    // @ts-expect-error the workflow's env does not define IMAGE_NAME
+    const push = workflow("push", { on: "push", jobs: { push: containerPushJob() } });
+    expect(problems(push).map((p) => p.code)).toEqual(["missing-env"]);
+    expect(problems(workflow("push", { on: "push", env: { IMAGE_NAME: "app" }, jobs: { push: containerPushJob() } }))).toEqual([]);
+  });
+
+  test("dockerPublishJob() has the outputs digest and tags only with outputs: true; reading them otherwise is unknown-output", () => {
+    const publish = dockerPublishJob();
+    const deploy = job({
+      "runs-on": "ubuntu-latest",
+      needs: publish,
+      // @ts-expect-error digest is declared only with outputs: true
+      steps: [sh`./deploy ${publish.outputs.digest}`],
+    });
+    expect(problems(workflow("release", { on: "push", env, jobs: { publish, deploy } }))).toEqual([
+      {
+        code: "unknown-output",
+        message: 'job "deploy" reads output "digest" of job "publish", which declares no outputs',
+        fix: 'declare it in the outputs of job "publish"',
+        line: expect.any(Number),
+      },
+    ]);
+
+    const withOutputs = dockerPublishJob({ outputs: true });
+    const reader = job({ "runs-on": "ubuntu-latest", needs: withOutputs, steps: [sh`./deploy ${withOutputs.outputs.digest}`] });
+    const { value } = render(workflow("release", { on: "push", env, jobs: { publish: withOutputs, deploy: reader } }));
+    expect(value.jobs.publish.outputs).toEqual({ digest: "${{ steps.push.outputs.digest }}", tags: "${{ steps.meta.outputs.tags }}" });
+    expect(value.jobs.deploy.steps[0].env).toEqual({ PUBLISH_DIGEST: "${{ needs.publish.outputs.digest }}" });
   });
 });
 

@@ -18,8 +18,12 @@ export function bindingFile(dir: string, name: string): string {
   return join(dir, ...`${name}.ts`.split("/"));
 }
 
-/** The specifier `entry` imports `file` by: relative, with `/` and the `.ts` extension (`./wfgen/actions/a/b.ts`). */
+/**
+ * The specifier `entry` imports `file` by: relative, with `/`, and the `.js` extension (`./wfgen/actions/a/b.js`):
+ * TypeScript's spelling of an import of a `.ts` module, which every tsconfig accepts (`.ts` needs
+ * `allowImportingTsExtensions`), and which the build's bundler resolves to the `.ts` file.
+ */
 export function importSpecifier(entry: string, file: string): string {
-  const path = relative(dirname(entry), file).split(sep).join("/");
+  const path = relative(dirname(entry), file).split(sep).join("/").replace(/\.ts$/, ".js");
   return path.startsWith(".") ? path : `./${path}`;
 }

@@ -3,6 +3,7 @@
  * its action.yml at the pinned commit (or from `--from`), with the same typing rules as wfgen's own bindings,
  * and the intent's entry in wfgen.lock.json. The generator (ts-morph) is loaded here only.
  */
+import { requireOptional } from "../optional.ts";
 import { existsSync, readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { bindingFile, bindingsDir, importSpecifier } from "../add/paths.ts";
@@ -38,6 +39,7 @@ export async function add(options: AddOptions, io: IO): Promise<ExitCode> {
   const style = styleFor(io);
   const show = (path: string): string => displayPath(path, io.cwd);
   // The generator and ts-morph load only here, in `wfgen add`.
+  requireOptional("add", ["ts-morph"]);
   const codegen = await import("@wfgen/actions/codegen");
   const intent = parseIntent(options.action, codegen.parseActionIntent);
 

@@ -6,7 +6,7 @@ import type { Diagnostic } from "@wfgen/core";
 import { diffHunks, firstDifferingLine, formatUnifiedDiff, splitLines } from "../diff/unified.ts";
 import { isUsesOnlyChange } from "../diff/uses-only.ts";
 import { ExitCode, type IO } from "../io.ts";
-import type { ProjectFlags } from "../load/project.ts";
+import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { formatDiagnostics, hasErrors, plural } from "../output/diagnostics.ts";
 import { appendStepSummary, errorAnnotation, fenced, inGitHubActions } from "../output/github.ts";
 import { styleFor, type Style } from "../output/style.ts";
@@ -21,6 +21,8 @@ import { displayPath } from "../paths.ts";
 export interface CheckOptions extends ProjectFlags {
   json: boolean;
   quiet: boolean;
+  /** Also run the project's tsc on the entries (see types.ts). */
+  types?: boolean;
 }
 
 /** The state of one file, as `--json` reports it. */
@@ -35,8 +37,16 @@ interface FileReport {
   usesOnly?: boolean;
 }
 
-/** Check that every generated file is up to date; see docs/drift-check.md. */
+/** Check that every generated file is up to date, then (with --types) the types; see docs/drift-check.md. */
 export async function check(options: CheckOptions, io: IO): Promise<ExitCode> {
+  const drift = await checkDrift(options, io);
+  if (drift !== ExitCode.ok || !options.types) return drift;
+  const root = resolveRoot(options, io.cwd);
+  const { checkTypes } = await import("./types.ts");
+  return checkTypes(root, await resolveProjects(root, options, io.cwd), io, options.quiet || options.json);
+}
+
+async function checkDrift(options: CheckOptions, io: IO): Promise<ExitCode> {
   const style = styleFor(io);
   const github = inGitHubActions(io.env);
   const plan = await makePlan(options, io, "changed");

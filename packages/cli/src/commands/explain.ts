@@ -9,6 +9,7 @@ import { ExitCode, type IO } from "../io.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { formatDiagnostics, hasErrors } from "../output/diagnostics.ts";
 import { styleFor } from "../output/style.ts";
+import { mapDiagnostics } from "../load/module.ts";
 import { loadWorkflows } from "../plan.ts";
 
 /** Flags and arguments of `wfgen explain`. */
@@ -39,7 +40,7 @@ export async function explain(options: ExplainOptions, io: IO): Promise<ExitCode
   const unknown = result.diagnostics.find((d) => d.code === "explain-unknown-workflow" || d.code === "explain-unknown-job");
   if (unknown) throw new CliError(unknown.code, `wfgen explain: ${unknown.message}`, { details: unknown.fix ? [unknown.fix] : [] });
 
-  const diagnostics: Diagnostic[] = result.diagnostics;
+  const diagnostics: Diagnostic[] = await mapDiagnostics(result.diagnostics);
   if (options.json) {
     const json = { ...explanationJson(result.explanation!), command: "explain", ok: !hasErrors(diagnostics), diagnostics };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);

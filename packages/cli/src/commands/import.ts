@@ -4,6 +4,7 @@
  * others still are; the output file is only ever created (or replaced with `--force`), and the lock only
  * gains entries. ts-morph and prettier load inside the import module, so no other command pays for them.
  */
+import { requireOptional } from "../optional.ts";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
 import type { Lock } from "@wfgen/core";
@@ -47,6 +48,7 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
   if (options.files.length === 0) {
     throw new CliError("no-files", "wfgen import needs the workflow files to import, for example: npx wfgen import .github/workflows/*.yml");
   }
+  requireOptional("import", ["ts-morph", "prettier"]);
   if (options.perFolder && options.out !== undefined && (isAbsolute(options.out) || /[\\/]/.test(options.out))) {
     throw new CliError("bad-argument", `with --per-folder, --out names the file each folder gets (workflows.ts), not a path: "${options.out}"`);
   }

@@ -1,31 +1,11 @@
 /**
- * The `lint` section of `wfgen.config.ts`: its schema (checked when the config is loaded, with the other
- * keys), and the check of its rule ids against the registry (once core is loaded), so that a misspelt id
- * in `rules` or `suppressions` is an error instead of a setting that silently does nothing.
+ * The `lint` section of `wfgen.config.ts` (its schema is in load/config-schema.ts, checked when the config
+ * is loaded, with the other keys): the check of its rule ids against the registry (once core is loaded),
+ * so that a misspelt id in `rules` or `suppressions` is an error instead of a setting that silently does
+ * nothing.
  */
-import { z } from "zod";
 import type { LintConfig } from "../config.ts";
 import { CliError } from "../errors.ts";
-
-const severity = z.enum(["off", "error", "warning", "info"]);
-
-/** The schema of `lint` in wfgen.config.ts (see {@link LintConfig}). */
-export const lintConfigSchema = z.strictObject({
-  rules: z.record(z.string(), severity).optional(),
-  suppressions: z
-    .array(
-      z.strictObject({
-        rule: z.string().min(1),
-        workflow: z.string().min(1).optional(),
-        job: z.string().min(1).optional(),
-        step: z.string().min(1).optional(),
-        reason: z.string().trim().min(1, "a suppression needs a reason: say why the finding is acceptable"),
-        severity: z.enum(["warning", "info"]).optional(),
-      }),
-    )
-    .optional(),
-  runnerLabels: z.array(z.string().min(1)).optional(),
-});
 
 /** Where the config came from, for messages. */
 export interface LintConfigSource {

@@ -11,14 +11,26 @@ import { readFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Loader, Message, Plugin } from "esbuild";
+import type { BuildOptions, Loader, Message, Plugin } from "esbuild";
 import { runtimePlugin, type RuntimeModules } from "./runtime.ts";
 
-/** A bundle ready to import, and the user's files it was made of. */
+/** A bundle written to disk, ready to import, and the user's files it was made of. */
 export interface Bundle {
-  code: string;
+  /** Absolute path of the bundle (the `outfile` asked for). */
+  file: string;
   /** Absolute paths of the bundled source files. */
   inputs: string[];
+  /** The bundle's size in bytes: a source map made later is only used for the same bytes. */
+  bytes: number;
+  /** Specifiers of what the bundle imports at run time: node's modules and packages. */
+  imports: string[];
+}
+
+/** The same bundle in memory with its source map, made only when a position must be mapped. */
+export interface MappedBundle {
+  code: string;
+  /** esbuild's source map (v3), its sources relative to the bundle's folder. */
+  map: string;
 }
 
 /** esbuild's errors when the entry or one of its imports cannot be parsed or resolved. */
@@ -53,7 +65,31 @@ const LOADERS: Record<string, Loader> = {
   ".jsx": "jsx",
 };
 
-/** Bundle `entry` (absolute) for import from `outfile` (absolute; only used to relate source map paths). */
+function options(entry: string, root: string, outfile: string, runtime: Promise<RuntimeModules>): BuildOptions {
+  return {
+    entryPoints: [entry],
+    absWorkingDir: root,
+    outfile,
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    // Node's own conditions only (esbuild would add "module"), so packages load as Node would load them.
+    conditions: [],
+    logLevel: "silent",
+    define: PER_FILE,
+    banner: {
+      js: `import { createRequire as __wfgenCreateRequire } from "node:module"; var require = __wfgenCreateRequire(${JSON.stringify(pathToFileURL(entry).href)});`,
+    },
+    plugins: [runtimePlugin(runtime), packagesPlugin(root), perFilePlugin()],
+  };
+}
+
+/**
+ * Bundle `entry` (absolute) into `outfile` (absolute), which esbuild writes itself: the bundle never
+ * crosses the pipe between esbuild and node. No source map: a map would make the bundle several times
+ * larger for node to read, while positions are mapped only when a message needs one ({@link mapBundle}).
+ */
 export async function bundle(
   entry: string,
   root: string,
@@ -62,35 +98,44 @@ export async function bundle(
 ): Promise<Bundle> {
   const esbuild = await import("esbuild");
   try {
-    const result = await esbuild.build({
-      entryPoints: [entry],
-      absWorkingDir: root,
-      outfile,
-      bundle: true,
-      write: false,
-      metafile: true,
-      format: "esm",
-      platform: "node",
-      target: "node20",
-      // Node's own conditions only (esbuild would add "module"), so packages load as Node would load them.
-      conditions: [],
-      sourcemap: "inline",
-      // Stack traces need the mappings only; the sources themselves would double the bundle.
-      sourcesContent: false,
-      logLevel: "silent",
-      define: PER_FILE,
-      banner: {
-        js: `import { createRequire as __wfgenCreateRequire } from "node:module"; var require = __wfgenCreateRequire(${JSON.stringify(pathToFileURL(entry).href)});`,
-      },
-      plugins: [runtimePlugin(runtime), packagesPlugin(root), perFilePlugin()],
-    });
+    const result = await esbuild.build({ ...options(entry, root, outfile, runtime), write: true, metafile: true });
+    const output = Object.values(result.metafile.outputs)[0]!;
     const inputs = Object.keys(result.metafile.inputs)
       .filter((p) => !/^[a-z-]+:/.test(p))
       .map((p) => resolve(root, p));
-    return { code: result.outputFiles[0]!.text, inputs };
+    const imports = [...new Set(output.imports.filter((i) => i.external).map((i) => i.path))];
+    return { file: outfile, inputs, bytes: output.bytes, imports };
   } catch (error) {
     if (isBuildFailure(error)) throw new BundleError(error.errors);
     throw error;
+  } finally {
+    // esbuild's service is a process of its own: stopped as soon as it is no longer needed, so that it
+    // neither outlives wfgen nor holds its memory while wfgen renders. The next bundle starts a new one.
+    await esbuild.stop();
+  }
+}
+
+/** The bundle {@link bundle} wrote, made again in memory with a source map (only when a position is mapped). */
+export async function mapBundle(
+  entry: string,
+  root: string,
+  outfile: string,
+  runtime: Promise<RuntimeModules>,
+): Promise<MappedBundle> {
+  const esbuild = await import("esbuild");
+  try {
+    const result = await esbuild.build({
+      ...options(entry, root, outfile, runtime),
+      write: false,
+      sourcemap: "external",
+      // Positions need the mappings only.
+      sourcesContent: false,
+    });
+    const code = result.outputFiles.find((f) => !f.path.endsWith(".map"))!.text;
+    const map = result.outputFiles.find((f) => f.path.endsWith(".map"))!.text;
+    return { code, map };
+  } finally {
+    await esbuild.stop();
   }
 }
 
@@ -143,8 +188,10 @@ function perFilePlugin(): Plugin {
       build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
         if (args.namespace !== "file") return undefined;
         const contents = await readFile(args.path, "utf8");
+        // A file that needs no prologue is left to esbuild, which reads it itself: its text need not
+        // cross the pipe between the two processes.
+        if (!/import\.meta|__dirname|__filename/.test(contents)) return undefined;
         const loader = LOADERS[extname(args.path)] ?? "js";
-        if (!/import\.meta|__dirname|__filename/.test(contents)) return { contents, loader };
         const url = pathToFileURL(args.path).href;
         // On line 1, without a newline, so that source-mapped line numbers stay the user's.
         const prologue =

@@ -1,23 +1,26 @@
 /**
- * Import a user's TypeScript file (the entry or wfgen.config.ts): bundle it, write the bundle to a
- * temporary folder, import it with source maps on, and turn every failure into an error that points at
- * the user's file and line.
+ * Import a user's TypeScript file (the entry or wfgen.config.ts): bundle it into a temporary folder,
+ * import it, and turn every failure into an error that points at the user's file and line.
  *
- * Why a temporary file rather than a `data:` URL: Node applies source maps to file modules only, and the
- * DSL records where each workflow was created from stack traces, so those must show `workflows.ts:LINE`.
+ * The bundle has no source map, so stack traces (and the call sites the DSL records from them) point
+ * into the bundle. Positions are mapped back to the user's files only when a message shows one
+ * ({@link mapLocation}): the bundle is then made again with a source map. A map on every run made the
+ * bundle several times larger for node to read and cost more than a third of the loading time
+ * (docs/performance.md).
+ *
  * The folder is outside the project (nothing appears in the user's tree, read-only checkouts work); the
- * bundle's package imports are already absolute, so its location does not matter. It costs about 2.5 ms
- * more than a `data:` URL for a small entry and is faster for a large one (docs/performance.md).
+ * bundle's package imports are already absolute, so its location does not matter.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
 import { displayPath } from "../paths.ts";
-import { bundle, BundleError } from "./bundle.ts";
+import { bundle, BundleError, mapBundle, type Bundle } from "./bundle.ts";
 import { installRuntime, type RuntimeModules } from "./runtime.ts";
 
 /** The CLI's own modules that user code may import; loaded once, shared by every import. */
@@ -32,8 +35,28 @@ async function runtimeModules(): Promise<RuntimeModules> {
   return modules;
 }
 
+/** A user's module, imported. */
+export interface UserModule {
+  exports: Record<string, unknown>;
+  /** The bundle it was imported from, and the user's files it was made of. */
+  bundle: Bundle;
+}
+
+/** A position in a file: the bundle's positions are what stack traces and call sites show. */
+export interface Position {
+  file: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * How to map positions in each bundle imported by this process back to the user's files: made on
+ * first use, kept for the next ones (a message usually has several positions in one bundle).
+ */
+const mappers = new Map<string, () => Promise<((position: Position) => Position | undefined) | undefined>>();
+
 /** Import `file` (absolute) from the project at `root`; `cwd` is where paths in messages are relative to. */
-export async function importUserModule(file: string, root: string, cwd: string): Promise<Record<string, unknown>> {
+export async function importUserModule(file: string, root: string, cwd: string): Promise<UserModule> {
   const runtime = runtimeModules();
   // Awaited below on every path that gets that far; this only keeps an early bundling error from
   // leaving the promise's own failure unhandled.
@@ -41,20 +64,21 @@ export async function importUserModule(file: string, root: string, cwd: string):
   const dir = await mkdtemp(join(tmpdir(), "wfgen-"));
   const outfile = join(dir, `${basename(file).replace(/\.[^.]*$/, "")}.mjs`);
   try {
-    let built;
+    let built: Bundle;
     try {
       built = await bundle(file, root, outfile, runtime);
     } catch (error) {
       if (error instanceof BundleError) throw compileError(error.errors, file, root, cwd);
       throw error;
     }
-    await Promise.all([writeFile(outfile, built.code), runtime]);
-    process.setSourceMapsEnabled(true);
+    registerMapper(built, file, root, runtime);
+    await runtime;
     try {
-      return await guarded(() => import(/* @vite-ignore */ pathToFileURL(outfile).href), file, cwd);
+      const exports = await guarded(() => import(/* @vite-ignore */ pathToFileURL(outfile).href), file, cwd);
+      return { exports, bundle: built };
     } catch (error) {
       if (error instanceof CliError) throw error;
-      throw thrownError(error, file, built.inputs, cwd);
+      throw await thrownError(error, file, built, cwd);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -92,6 +116,56 @@ async function guarded(load: () => Promise<unknown>, file: string, cwd: string):
   }
 }
 
+function registerMapper(built: Bundle, file: string, root: string, runtime: Promise<RuntimeModules>): void {
+  let made: Promise<((position: Position) => Position | undefined) | undefined> | undefined;
+  mappers.set(built.file, () => {
+    made ??= mapBundle(file, root, built.file, runtime).then(
+      ({ code, map }) => {
+        // The sources changed since the bundle was imported: its positions no longer match them.
+        if (Buffer.byteLength(code) !== built.bytes) return undefined;
+        const sourceMap = new SourceMap(JSON.parse(map) as ConstructorParameters<typeof SourceMap>[0]);
+        return (position: Position) => {
+          const entry = sourceMap.findEntry(position.line - 1, position.column - 1) as Partial<{
+            originalSource: string;
+            originalLine: number;
+            originalColumn: number;
+          }>;
+          if (entry.originalSource === undefined || entry.originalLine === undefined) return undefined;
+          const source = entry.originalSource.startsWith("file://")
+            ? fileURLToPath(entry.originalSource)
+            : resolve(dirname(built.file), entry.originalSource);
+          return { file: source, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+        };
+      },
+      () => undefined,
+    );
+    return made;
+  });
+}
+
+/**
+ * `position` in the user's files when it is in a bundle this process imported; undefined when it is in
+ * a bundle but maps to none of the user's lines (code esbuild added); unchanged otherwise.
+ */
+export async function mapLocation(position: Position): Promise<Position | undefined> {
+  const mapper = mappers.get(position.file);
+  if (!mapper) return position;
+  return (await mapper())?.(position);
+}
+
+/** Diagnostics with their positions in bundles mapped to the user's files (see {@link mapLocation}). */
+export async function mapDiagnostics<D extends { where: Partial<Position> }>(diagnostics: D[]): Promise<D[]> {
+  return Promise.all(
+    diagnostics.map(async (d) => {
+      const { file, line, column } = d.where;
+      if (file === undefined || line === undefined || column === undefined || !mappers.has(file)) return d;
+      const mapped = await mapLocation({ file, line, column });
+      const { file: _file, line: _line, column: _column, ...rest } = d.where;
+      return { ...d, where: { ...rest, ...mapped } };
+    }),
+  );
+}
+
 function compileError(errors: Message[], file: string, root: string, cwd: string): CliError {
   const [first, ...rest] = errors;
   const at = (m: Message): ErrorLocation | undefined =>
@@ -115,8 +189,8 @@ function compileError(errors: Message[], file: string, root: string, cwd: string
 
 const FRAME = /^\s*at (?:(.*?) \()?((?:file:\/\/|\/|[A-Za-z]:\\)[^()]*?):(\d+):(\d+)\)?$/;
 
-function thrownError(error: unknown, file: string, inputs: string[], cwd: string): CliError {
-  const sources = new Set(inputs);
+async function thrownError(error: unknown, file: string, built: Bundle, cwd: string): Promise<CliError> {
+  const sources = new Set(built.inputs);
   const message =
     error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
   const stack = error instanceof Error ? (error.stack ?? "") : "";
@@ -125,8 +199,13 @@ function thrownError(error: unknown, file: string, inputs: string[], cwd: string
     const m = FRAME.exec(line);
     if (!m) continue;
     const abs = m[2]!.startsWith("file://") ? fileURLToPath(m[2]!) : m[2]!;
-    if (!sources.has(abs)) continue;
-    frames.push({ fn: m[1], abs, location: { file: displayPath(abs, cwd), line: Number(m[3]), column: Number(m[4]) } });
+    const mapped = await mapLocation({ file: abs, line: Number(m[3]), column: Number(m[4]) });
+    if (!mapped || !sources.has(mapped.file)) continue;
+    frames.push({
+      fn: m[1],
+      abs: mapped.file,
+      location: { file: displayPath(mapped.file, cwd), line: mapped.line, column: mapped.column },
+    });
   }
   const top = frames[0];
   const details = top ? codeFrame(readLine(top.abs, top.location.line), top.location.line, top.location.column) : [];

@@ -4,10 +4,10 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
-import { z } from "zod";
 import { CliError } from "../errors.ts";
-import { lintConfigSchema } from "../lint/config.ts";
 import { displayPath } from "../paths.ts";
+import type { Bundle } from "./bundle.ts";
+import type { LoadedConfig } from "./config-schema.ts";
 import { importUserModule } from "./module.ts";
 
 /** One entry file and its output folder, as absolute paths. */
@@ -31,19 +31,8 @@ export const DEFAULT_ENTRY = "workflows.ts";
 export const DEFAULT_OUT = ".github/workflows";
 const CONFIG_FILES = ["wfgen.config.ts", "wfgen.config.mts", "wfgen.config.mjs", "wfgen.config.js"];
 
-const configSchema = z.strictObject({
-  entry: z.string().min(1).optional(),
-  out: z.string().min(1).optional(),
-  projects: z
-    .array(z.strictObject({ entry: z.string().min(1), out: z.string().min(1).optional() }))
-    .min(1)
-    .optional(),
-  lint: lintConfigSchema.optional(),
-  permissionComments: z.boolean().optional(),
-});
-
 /** The contents of `wfgen.config.ts`, checked. */
-export type LoadedConfig = z.infer<typeof configSchema>;
+export type { LoadedConfig } from "./config-schema.ts";
 
 /** The repository root named by `--cwd`, checked to be a folder. */
 export function resolveRoot(flags: ProjectFlags, cwd: string): string {
@@ -86,15 +75,26 @@ export async function resolveProjects(
 
 /** The config file of `root`, if it has one. */
 export function configFileOf(root: string): string | undefined {
-  return CONFIG_FILES.map((name) => join(root, name)).find((path) => existsSync(path));
+  return configCandidates(root).find((path) => existsSync(path));
 }
 
-/** `wfgen.config.ts` of `root`, checked; `{}` when there is none. Throws CliError (exit 2) when it is invalid. */
-export async function loadConfig(root: string, cwd: string): Promise<LoadedConfig> {
+/** The config files `root` may have, present or not, in the order they are looked for. */
+export function configCandidates(root: string): string[] {
+  return CONFIG_FILES.map((name) => join(root, name));
+}
+
+/**
+ * `wfgen.config.ts` of `root`, checked; `{}` when there is none. Throws CliError (exit 2) when it is invalid.
+ * The bundle it was loaded from is added to `bundles` when given.
+ */
+export async function loadConfig(root: string, cwd: string, bundles?: Bundle[]): Promise<LoadedConfig> {
   const file = configFileOf(root);
   if (!file) return {};
-  const module = await importUserModule(file, root, cwd);
-  const parsed = configSchema.safeParse(module.default);
+  const { exports, bundle } = await importUserModule(file, root, cwd);
+  bundles?.push(bundle);
+  // zod and the schema load only for a project that has a config file.
+  const { configSchema, z } = await import("./config-schema.ts");
+  const parsed = configSchema.safeParse(exports.default);
   if (!parsed.success) {
     throw new CliError("config-invalid", `${displayPath(file, cwd)} does not export a valid configuration.`, {
       location: { file: displayPath(file, cwd) },

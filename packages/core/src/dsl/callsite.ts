@@ -28,9 +28,15 @@ const OWN_DIRS = [
   "/node_modules/@wfgen/",
 ];
 
-/** Capture the current call site. Call it from the public builder, never from helpers. */
-export function captureCallSite(): CallSite {
-  return { error: new Error("call site") };
+/**
+ * Capture the current call site. Call it from the public builder, never from helpers. A function of the
+ * user's own that builds for its caller (a binding `wfgen add` wrote) passes itself as `below`: the site is
+ * then where it was called, not the line inside it.
+ */
+export function captureCallSite(below?: (...args: never[]) => unknown): CallSite {
+  const error = new Error("call site");
+  if (below) Error.captureStackTrace(error, below);
+  return { error };
 }
 
 /** The first stack frame outside wfgen's own code, or undefined when none is found. */

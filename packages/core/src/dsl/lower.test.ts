@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { github, job, pwsh, renderWorkflows, step, workflow, type Diagnostic } from "../index.ts";
+import { github, job, jobContext, pwsh, renderWorkflows, step, workflow, type Diagnostic } from "../index.ts";
 
 function render(value: unknown) {
   return renderWorkflows([{ exportName: "w", value }], { source: "workflows.ts" });
@@ -163,6 +163,7 @@ describe("model-level validation", () => {
   });
 
   test("unknown job in needs names the jobs that exist", () => {
+    // @ts-expect-error needs of a job written in the workflow is typed against its job ids
     expect(errors(workflow("w", { on: "push", jobs: { a: { "runs-on": "x", needs: "bild", steps: [{ run: "true" }] } } }))).toEqual([
       {
         code: "needs-unknown-job",
@@ -172,6 +173,21 @@ describe("model-level validation", () => {
         step: undefined,
       },
     ]);
+  });
+
+  test("a job made for several workflows gets the env it reads (JobMeta.env) from its workflow", () => {
+    const publish = () => job({ "runs-on": "x", steps: [{ run: "push $IMAGE" }] }, { env: ["IMAGE", "TAG"] });
+    // @ts-expect-error the workflow's env lacks TAG
+    expect(errors(workflow("w", { on: "push", env: { IMAGE: "app" }, jobs: { publish: publish() } }))).toEqual([
+      {
+        code: "missing-env",
+        message: 'job "publish" reads env variables that its workflow does not define: TAG',
+        fix: "define TAG in the workflow's env",
+        job: "publish",
+        step: undefined,
+      },
+    ]);
+    expect(errors(workflow("w", { on: "push", env: { IMAGE: "app", TAG: "1" }, jobs: { publish: publish() } }))).toEqual([]);
   });
 
   test("raw needs.X and steps.X strings are checked too", () => {
@@ -238,9 +254,9 @@ describe("expressions in fields", () => {
 });
 
 describe("the job builder doubles as the job context", () => {
-  test("job.status renders the job context", () => {
+  test("jobContext.status renders the job context", () => {
     const jobs = jobsOf(
-      workflow("w", { on: "push", jobs: { a: job({ "runs-on": "x", steps: [{ if: job.status.eq("failure"), run: "notify" }] }) } }),
+      workflow("w", { on: "push", jobs: { a: job({ "runs-on": "x", steps: [{ if: jobContext.status.eq("failure"), run: "notify" }] }) } }),
     );
     expect((jobs.a!.steps as Array<{ if: string }>)[0]!.if).toBe("job.status == 'failure'");
   });

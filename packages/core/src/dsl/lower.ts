@@ -19,9 +19,10 @@ import {
   type Script,
 } from "../expr/index.ts";
 import { WfgenError, type Diagnostic, type Location } from "../diagnostics.ts";
+import { closest } from "../model/suggest.ts";
 import { resolveCallSite, type CallSite } from "./callsite.ts";
 import { valueProblem } from "./values.ts";
-import { isJobDefinition, type JobDefinition, type JobInput, type StepItem } from "./job.ts";
+import { isJobDefinition, type AnyJob, type JobInput, type StepItem } from "./job.ts";
 import { isStepDefinition, type StepDefinition, type StepInput } from "./step.ts";
 import type { WorkflowDefinition } from "./workflow.ts";
 
@@ -94,13 +95,19 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   const context = (scope: JobScope | undefined, position: Position): RenderContext => ({
     resolveHandle(handle, path) {
       const tail = renderPath(path);
-      if (isStepDefinition(handle)) return resolveStep(handle, tail, scope, position);
-      if (isJobDefinition(handle)) return resolveJob(handle, tail, scope, position);
+      if (isStepDefinition(handle)) return resolveStep(handle, path, tail, scope, position);
+      if (isJobDefinition(handle)) return resolveJob(handle, path, tail, scope, position);
       throw new Error("wfgen internal error: an expression refers to an unknown kind of handle");
     },
   });
 
-  const resolveStep = (handle: StepDefinition, tail: string, scope: JobScope | undefined, position: Position): string => {
+  const resolveStep = (
+    handle: StepDefinition,
+    path: readonly string[],
+    tail: string,
+    scope: JobScope | undefined,
+    position: Position,
+  ): string => {
     const owner = jobOwnerOfStep.get(handle);
     const label = stepLabel(handle.input);
     if (!scope || scope.stepIndex.get(handle) === undefined) {
@@ -116,6 +123,14 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
       );
     }
     const index = scope.stepIndex.get(handle)!;
+    const declared = handle.meta.outputs;
+    if (declared && path[0] === "outputs" && path[1] !== undefined && !declared.includes(path[1])) {
+      throw fail(
+        "unknown-output",
+        `${readerLabel(scope, position)} reads output "${path[1]}" of step ${stepLabel(handle.input, index)} (${handle.meta.action}), which declares ${declared.length ? declared.map((o) => `"${o}"`).join(", ") : "no outputs"}`,
+        declared.length ? `read one of its outputs${closestOf(path[1], declared)}` : "remove the read",
+      );
+    }
     if (position.kind === "job" || position.kind === "workflow") {
       throw fail(
         "step-read-outside-steps",
@@ -133,10 +148,24 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     return `steps.${scope.steps[index]!.id!}.${tail}`;
   };
 
-  const resolveJob = (handle: JobDefinition, tail: string, scope: JobScope | undefined, position: Position): string => {
+  const resolveJob = (
+    handle: AnyJob,
+    path: readonly string[],
+    tail: string,
+    scope: JobScope | undefined,
+    position: Position,
+  ): string => {
     const id = jobIds.get(handle);
     if (id === undefined) {
       throw fail("job-not-in-workflow", "an expression reads a job that is not listed in this workflow's jobs", "add the job to the workflow's jobs");
+    }
+    const declared = Object.keys(handle.input.outputs ?? {});
+    if (path[0] === "outputs" && path[1] !== undefined && !declared.includes(path[1])) {
+      throw fail(
+        "unknown-output",
+        `${scope ? `job "${scope.id}"` : "the workflow"} reads output "${path[1]}" of job "${id}", which declares ${declared.length ? declared.map((o) => `"${o}"`).join(", ") : "no outputs"}`,
+        declared.length ? `read one of its outputs${closestOf(path[1], declared)}` : `declare it in the outputs of job "${id}"`,
+      );
     }
     if (position.kind === "workflow") return `jobs.${id}.${tail}`;
     if (!scope!.needs.has(id)) {
@@ -162,9 +191,26 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     const handle = isJobDefinition(value) ? value : undefined;
     const input = handle ? handle.input : (value as JobInput);
     loweredJobs[id] = lowerJob(id, input, handle?.site);
+    if (handle) checkWorkflowEnv(id, handle);
   }
   model.jobs = loweredJobs;
   return { model, diagnostics };
+
+  /** A job made for several workflows (`JobMeta.env`) gets the `env` it reads from the workflow. */
+  function checkWorkflowEnv(id: string, handle: AnyJob): void {
+    const defined = envNames(definition.input.env);
+    // An `env` given as one expression is known only when the workflow runs.
+    if (!defined) return;
+    const missing = (handle.meta.env ?? []).filter((name) => !defined.has(name));
+    if (missing.length === 0) return;
+    diagnostics.push({
+      severity: "error",
+      code: "missing-env",
+      message: `job "${id}" reads env variables that its workflow does not define: ${missing.join(", ")}`,
+      fix: `define ${missing.join(", ")} in the workflow's env`,
+      where: { workflow: file, job: id, ...resolveCallSite(handle.site) },
+    });
+  }
 
   function lowerJob(id: string, input: JobInput, site: CallSite | undefined): Record<string, unknown> {
     // Locations are resolved only when a diagnostic needs one: formatting a stack is the costly part.
@@ -229,6 +275,7 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
           ...resolveCallSite(entry.site ?? site),
         });
         let lowered: Record<string, unknown> = {};
+        for (const problem of entry.handle?.meta.problems ?? []) diagnostics.push({ severity: "error", ...problem, where: stepWhere() });
         guard(diagnostics, stepWhere, () => {
           lowered = lowerStep(entry, context(scope, { kind: "step", index }));
         });
@@ -289,6 +336,13 @@ function lowerValue(value: unknown, context: RenderContext, condition: boolean):
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = lowerValue(item, context, false);
   return out;
+}
+
+/** The names an `env:` defines; none when absent, undefined when it is an expression. */
+function envNames(env: unknown): Set<string> | undefined {
+  if (env === undefined || env === null) return new Set();
+  if (typeof env !== "object" || isExpr(env)) return undefined;
+  return new Set(Object.keys(env));
 }
 
 function stepsOf(input: JobInput): readonly StepItem[] {
@@ -388,6 +442,17 @@ export function stepLabel(input: StepInput, index?: number): string {
 
 function renderPath(path: readonly string[]): string {
   return path.map((segment) => (ID.test(segment) ? segment : `['${segment.replaceAll("'", "''")}']`)).join(".").replaceAll(".['", "['");
+}
+
+/** Who reads a handle, for messages: the step, or the job-level field. */
+function readerLabel(scope: JobScope, position: Position): string {
+  return position.kind === "step" ? `step ${stepLabel(scope.steps[position.index]!.input, position.index)}` : `job "${scope.id}"`;
+}
+
+/** ` (did you mean "x"?)` when a declared name is close to `name`. */
+function closestOf(name: string, declared: readonly string[]): string {
+  const guess = closest(name, declared);
+  return guess ? ` (did you mean "${guess}"?)` : "";
 }
 
 function fail(code: string, message: string, fix: string): WfgenError {

@@ -4,13 +4,24 @@
  * nobody references keep no `id`, as hand-written YAML does.
  */
 import { handleExpr, type Expr, type Script } from "../expr/index.ts";
-import type { PermissionsMap, Step } from "../model/index.ts";
+import type { PermissionsMap, StepFields } from "../model/dsl-types.gen.ts";
 import { STEP } from "./brand.ts";
 import { captureCallSite, type CallSite } from "./callsite.ts";
-import type { AnyExpr, DistributiveOmit, Lift } from "./lift.ts";
+import type { AnyExpr, Lift } from "./lift.ts";
 
-/** What a step definition accepts: the model's step keys, with expressions, and `run` as text or an `sh` script. */
-export type StepInput = DistributiveOmit<Lift<Step>, "run"> & { run?: string | Script | AnyExpr };
+type StepKeys = Omit<Lift<StepFields>, "run">;
+
+/** A step that runs a script: `run` as text or an `sh` script. */
+export type RunStepInput = Omit<StepKeys, "uses" | "with"> & { run: string | Script | AnyExpr; uses?: never; with?: never };
+
+/** A step that uses an action. */
+export type UsesStepInput = Omit<StepKeys, "uses"> & { uses: string | AnyExpr; run?: never };
+
+/** A step of another kind (`wait`, `wait-all`, `cancel`, `parallel`). */
+export type ControlStepInput = StepKeys & { run?: never; uses?: never };
+
+/** What a step definition accepts: the model's step keys, with expressions; `run` and `uses` exclude each other. */
+export type StepInput = RunStepInput | UsesStepInput | ControlStepInput;
 
 /** The conclusion/outcome values of a finished step or job. */
 export type Result = "success" | "failure" | "cancelled" | "skipped";
@@ -24,6 +35,20 @@ export interface StepMeta {
    * for it (`{}` says it needs none). Required where wfgen cannot know, e.g. for `actions/github-script`.
    */
   permissions?: PermissionsMap;
+  /**
+   * What a typed binding found wrong with its call (an unknown input, a value of the wrong type...), which
+   * the build reports at the call. @internal
+   */
+  problems?: readonly StepProblem[];
+  /** The outputs the action declares, when known; the build rejects a read of any other. @internal */
+  outputs?: readonly string[];
+}
+
+/** A problem of a step found when it was made, reported by the build at the step's call site. */
+export interface StepProblem {
+  code: string;
+  message: string;
+  fix: string;
 }
 
 /** A step handle. `O` lists the outputs the step is known to have (any name for raw steps). */
@@ -48,18 +73,25 @@ export function step<O extends string = string>(input: StepInput, meta: StepMeta
 /** Shared by `step()` and typed action bindings, which capture the call site themselves. */
 export function makeStep<O extends string>(input: StepInput, meta: StepMeta, site: CallSite): StepDefinition<O> {
   const definition = { [STEP]: true, input, meta, site } as StepDefinition<O> & Record<string, unknown>;
-  const outputs = new Proxy({} as Record<string, Expr<string>>, {
-    get(cache, name) {
-      if (typeof name !== "string" || name === "then") return undefined;
-      return (cache[name] ??= handleExpr<string>(definition, ["outputs", name]));
-    },
-  });
   Object.defineProperties(definition, {
-    outputs: { value: outputs },
+    outputs: { value: outputHandles(definition) },
     outcome: { value: handleExpr<Result>(definition, ["outcome"]) },
     conclusion: { value: handleExpr<Result>(definition, ["conclusion"]) },
   });
   return definition;
+}
+
+/**
+ * `handle.outputs`: every name gives an expression, declared or not, so that the build (not a bare
+ * `undefined` in the YAML) reports an undeclared one to users who never run tsc.
+ */
+export function outputHandles(handle: object): Record<string, Expr<string>> {
+  return new Proxy({} as Record<string, Expr<string>>, {
+    get(cache, name) {
+      if (typeof name !== "string" || name === "then") return undefined;
+      return (cache[name] ??= handleExpr<string>(handle, ["outputs", name]));
+    },
+  });
 }
 
 /** Whether `value` is a step handle. */

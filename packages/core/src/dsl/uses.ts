@@ -5,10 +5,10 @@
  */
 import { WfgenError } from "../diagnostics.ts";
 import { captureCallSite } from "./callsite.ts";
-import { makeStep, type StepDefinition, type StepInput } from "./step.ts";
+import { makeStep, type StepDefinition, type StepInput, type UsesStepInput } from "./step.ts";
 
 /** The step keys `uses()` takes besides the reference. */
-export type UsesOptions = Omit<StepInput, "uses" | "run">;
+export type UsesOptions = Omit<UsesStepInput, "uses" | "run">;
 
 const REMOTE = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[^@\s]+)?@[^@\s]+$/;
 

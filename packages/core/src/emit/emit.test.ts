@@ -3,11 +3,11 @@ import fc from "fast-check";
 import * as prettier from "prettier";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { readSharedData } from "../../test/shared-data.ts";
+import { readFixture } from "../../../../test/fixtures.ts";
 import { emitYaml } from "./emit.ts";
 import { generatedHeader } from "./header.ts";
 
-const seed = (name: string): Record<string, unknown> => parse(readSharedData(`seed/${name}`));
+const seed = (name: string): Record<string, unknown> => parse(readFixture(`seed/${name}`));
 
 const isPrettierFixedPoint = async (text: string): Promise<boolean> =>
   (await prettier.format(text, { parser: "yaml" })) === text;

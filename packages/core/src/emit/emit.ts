@@ -31,8 +31,12 @@ interface Writer {
   readonly lines: string[];
   /** Where the emitter is, for error messages and comments. */
   readonly path: (string | number)[];
-  /** Comments by `pathKey` of the value they follow; undefined when there are none, so lookups cost nothing. */
-  readonly comments: ReadonlyMap<string, string> | undefined;
+  /**
+   * Comments by the last key of the value they follow, then by `pathKey` of its whole path: most values
+   * are not under a key that has a comment, and for those the lookup costs no join. Undefined when
+   * there are none, so lookups cost nothing.
+   */
+  readonly comments: ReadonlyMap<string | number, ReadonlyMap<string, string>> | undefined;
 }
 
 /**
@@ -160,7 +164,7 @@ function writeNode(
   }
   if (typeof value === "number" && !Number.isFinite(value)) fail(w, `the number ${value}`);
   const form = formatValue(value, !atEnd);
-  const comment = w.comments?.get(pathKey(w.path));
+  const comment = w.comments?.get(w.path[w.path.length - 1]!)?.get(pathKey(w.path));
   if (typeof form === "string") {
     lines.push(comment === undefined ? `${head} ${form}` : `${head} ${form} # ${comment}`);
     return;
@@ -191,16 +195,21 @@ function pathKey(path: ReadonlyArray<string | number>): string {
   return path.join("\0");
 }
 
-function commentsByPath(comments: EmitOptions["comments"]): ReadonlyMap<string, string> | undefined {
+function commentsByPath(
+  comments: EmitOptions["comments"],
+): ReadonlyMap<string | number, ReadonlyMap<string, string>> | undefined {
   if (comments === undefined || comments.length === 0) return undefined;
-  const map = new Map<string, string>();
+  const map = new Map<string | number, Map<string, string>>();
   for (const { path, text } of comments) {
     // Anything after the text would stop Dependabot (it wants the comment to end with the version) and
     // zizmor (its pattern is anchored at the end) from reading it.
     if (!/^\S(?:[^\n\r]*\S)?$/.test(text)) {
       throw new TypeError(`a comment must be one line without leading or trailing blanks, at ${path.join(".")}`);
     }
-    map.set(pathKey(path), text);
+    const last = path[path.length - 1]!;
+    const byPath = map.get(last) ?? new Map<string, string>();
+    byPath.set(pathKey(path), text);
+    map.set(last, byPath);
   }
   return map;
 }

@@ -1,12 +1,9 @@
 /**
  * GitHub's contexts as typed expressions. Every context is a path proxy at runtime; the types list the
  * properties GitHub documents (TS names are GitHub's, verbatim) so that a typo is a compile error, while
- * open-ended contexts (`secrets`, `env`, `steps`, ...) accept any name.
+ * open-ended contexts (`secrets`, `env`, `steps`, ...) accept any name (see `OpenPath`).
  */
-import { type Expr, type PathExpr, pathExpr } from "./expr.ts";
-
-/** An object-valued expression whose properties are any names, each of type `V`. */
-export type Dict<V> = Expr<Record<string, unknown>> & { readonly [name: string]: V };
+import { type Expr, type OpenPath, type PathExpr, pathExpr } from "./expr.ts";
 
 /** The `github` context. `event` is the webhook payload, open to any path. */
 export interface GithubContext extends Expr<Record<string, unknown>> {
@@ -20,7 +17,8 @@ export interface GithubContext extends Expr<Record<string, unknown>> {
   readonly api_url: Expr<string>;
   readonly base_ref: Expr<string>;
   readonly env: Expr<string>;
-  readonly event: PathExpr<unknown>;
+  /** The webhook payload: any path, e.g. `github.event.pull_request.head.ref`. */
+  readonly event: OpenPath;
   readonly event_name: Expr<string>;
   readonly event_path: Expr<string>;
   readonly graphql_url: Expr<string>;
@@ -74,7 +72,8 @@ export interface ContainerInfo {
 export interface JobContext extends Expr<Record<string, unknown>> {
   readonly status: Expr<"success" | "failure" | "cancelled">;
   readonly container: PathExpr<Omit<ContainerInfo, "ports">>;
-  readonly services: Dict<PathExpr<ContainerInfo>>;
+  /** By service id: `jobContext.services.redis.ports["6379"]`. */
+  readonly services: OpenPath;
   readonly check_run_id: Expr<number>;
   readonly workflow_ref: Expr<string>;
   readonly workflow_sha: Expr<string>;
@@ -90,63 +89,43 @@ export interface StrategyContext extends Expr<Record<string, unknown>> {
   readonly "max-parallel": Expr<number>;
 }
 
-/** The result of a step (`outcome`: before `continue-on-error`; `conclusion`: after). */
-export type StepResult = "success" | "failure" | "cancelled" | "skipped";
-
-/** The result of a job, as `needs.<id>.result` reports it. */
-export type JobResult = "success" | "failure" | "cancelled" | "skipped";
-
-/** One entry of the `steps` context. */
-export type StepEntry = Expr<Record<string, unknown>> & {
-  readonly outputs: Dict<Expr<string>>;
-  readonly outcome: Expr<StepResult>;
-  readonly conclusion: Expr<StepResult>;
-};
-
-/** One entry of the `needs` (or reusable-workflow `jobs`) context. Outputs are strings at runtime. */
-export type JobEntry = Expr<Record<string, unknown>> & {
-  readonly outputs: Dict<Expr<string>>;
-  readonly result: Expr<JobResult>;
-};
-
 /** The `github` context. */
 export const github = pathExpr({ kind: "context", name: "github" }) as unknown as GithubContext;
 
 /** The `runner` context. */
 export const runner = pathExpr({ kind: "context", name: "runner" }) as unknown as RunnerContext;
 
-/** The `job` context. */
-export const job = pathExpr({ kind: "context", name: "job" }) as unknown as JobContext;
+/**
+ * GitHub's `job` context (`jobContext.status` renders `${{ job.status }}`); `job` is the builder of jobs.
+ */
+export const jobContext = pathExpr({ kind: "context", name: "job" }) as unknown as JobContext;
 
 /** The `strategy` context. */
 export const strategy = pathExpr({ kind: "context", name: "strategy" }) as unknown as StrategyContext;
 
 /** The `env` context; names are used verbatim (`env.IMAGE_NAME`). */
-export const env = pathExpr({ kind: "context", name: "env" }) as Dict<Expr<string>>;
+export const env: OpenPath = pathExpr({ kind: "context", name: "env" });
 
-/** The `vars` context (configuration variables). */
-export const vars = pathExpr({ kind: "context", name: "vars" }) as Dict<Expr<string>>;
+/** The `vars` context (configuration variables): `vars.REGISTRY`. */
+export const vars: OpenPath = pathExpr({ kind: "context", name: "vars" });
 
-/** The `secrets` context: any name, plus `GITHUB_TOKEN`, which every run has. */
-export type SecretsContext = Dict<Expr<string>> & { readonly GITHUB_TOKEN: Expr<string> };
+/** The `secrets` context: `secrets.NPM_TOKEN`, and `secrets.GITHUB_TOKEN`, which every run has. */
+export const secrets: OpenPath = pathExpr({ kind: "context", name: "secrets" });
 
-/** The `secrets` context. */
-export const secrets = pathExpr({ kind: "context", name: "secrets" }) as unknown as SecretsContext;
+/** The `inputs` context of a `workflow_dispatch` or `workflow_call` workflow: `inputs["image-name"]`. */
+export const inputs: OpenPath = pathExpr({ kind: "context", name: "inputs" });
 
-/** The `inputs` context, untyped (`inputs["image-name"]`); the DSL offers typed inputs. */
-export const inputs = pathExpr({ kind: "context", name: "inputs" }) as Dict<Expr<string | number | boolean>>;
-
-/** The `matrix` context, untyped; the DSL's `matrix()` offers typed values. Values may be objects. */
-export const matrix = pathExpr({ kind: "context", name: "matrix" }) as Dict<PathExpr<unknown>>;
+/** The `matrix` context: `matrix.os`; values may be objects (`matrix.target.arch`). */
+export const matrix: OpenPath = pathExpr({ kind: "context", name: "matrix" });
 
 /** The `steps` context by id, unchecked; step handles are the checked way (`meta.outputs.tags`). */
-export const steps = pathExpr({ kind: "context", name: "steps" }) as unknown as Dict<StepEntry>;
+export const steps: OpenPath = pathExpr({ kind: "context", name: "steps" });
 
-/** The `needs` context by job id, unchecked; job handles are the checked way. */
-export const needs = pathExpr({ kind: "context", name: "needs" }) as unknown as Dict<JobEntry>;
+/** The `needs` context by job id, unchecked; job handles are the checked way (`build.outputs.digest`). */
+export const needs: OpenPath = pathExpr({ kind: "context", name: "needs" });
 
 /** The `jobs` context of a reusable workflow's `on.workflow_call.outputs`. */
-export const jobs = pathExpr({ kind: "context", name: "jobs" }) as unknown as Dict<JobEntry>;
+export const jobs: OpenPath = pathExpr({ kind: "context", name: "jobs" });
 
 /** Every context name GitHub's expression language knows, lowercase. */
 export const contextNames: readonly string[] = [

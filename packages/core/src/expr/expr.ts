@@ -31,21 +31,30 @@ export type BooleanLike = boolean | Expr<boolean> | Expr<unknown>;
 export type ValueOf<O> =
   O extends Expr<infer V> ? V : O extends string ? string : O extends number ? number : O extends boolean ? boolean : O;
 
-/** A path of unknown shape: every property name is a deeper path. */
-export type OpenPath = Expr<unknown> & { readonly [key: string]: OpenPath };
+/**
+ * A path of a shape only the workflow knows (`secrets`, `env`, `matrix`, `needs`, `github.event`, ...): every
+ * property read is a deeper expression, `secrets.NPM_TOKEN` or `github.event.pull_request.head.ref`.
+ *
+ * `any` on purpose: it is the one type that takes any property name under every compiler option users run.
+ * An index signature makes each read `| undefined` under `noUncheckedIndexedAccess` and rejects `.name` under
+ * `noPropertyAccessFromIndexSignature` (both are on in a new `tsc --init` project).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type OpenPath = any;
 
 /**
  * An expression whose properties are deeper paths: `x.a.b` and `x["a-b"]` are expressions too. Known shapes
  * (from `fromJSON<T>` or typed contexts) give typed members; unknown ones accept any name.
  */
-// The unknown case is a separate named type: folded into the conditional below, TS loses the index
-// signature two levels down.
 export type PathExpr<T = unknown> = unknown extends T ? OpenPath : Expr<T> & PathMembers<T>;
 
-type PathMembers<T> = T extends readonly (infer E)[]
-  ? { readonly [index: number]: PathExpr<E> }
+// Arrays and records are read by index, which those options type as possibly missing: they stay open.
+type PathMembers<T> = T extends readonly unknown[]
+  ? OpenPath
   : T extends object
-    ? { readonly [K in keyof T & string]-?: PathExpr<T[K]> }
+    ? string extends keyof T
+      ? OpenPath
+      : { readonly [K in keyof T & string]-?: PathExpr<T[K]> }
     : unknown;
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
@@ -128,7 +137,7 @@ export class Expr<T = unknown> {
     return tokenFor(this);
   }
 
-  /** String and default hints give the placeholder; a numeric hint is a JS comparison mistake. */
+  /** String and default hints give the placeholder; a numeric hint is a JS comparison mistake. @internal */
   [Symbol.toPrimitive](hint: string): string {
     if (hint === "number") {
       throw new TypeError(
@@ -139,7 +148,7 @@ export class Expr<T = unknown> {
     return tokenFor(this);
   }
 
-  /** Node's `util.inspect` (and so test failure output) shows the expression text. */
+  /** Node's `util.inspect` (and so test failure output) shows the expression text. @internal */
   [INSPECT](): string {
     return `Expr(${renderNode(this[NODE], inspectContext)})`;
   }

@@ -87,6 +87,23 @@ const KINDS: Partial<Record<ErrorType, ParseErrorKind>> = {
  * on the tree afterwards.
  */
 export function parseExpression(text: string, functions: readonly FunctionArity[] = WORKFLOW_FUNCTIONS): ParseResult {
+  // The same expressions recur in every job and workflow (`matrix.os`, `runner.os`, `always()`): each
+  // distinct one is parsed once per process. The result is shared, so it is read, never changed.
+  if (functions !== WORKFLOW_FUNCTIONS) return parse(text, functions);
+  let parsed = parsedWorkflowExpressions.get(text);
+  if (parsed === undefined) {
+    if (parsedWorkflowExpressions.size >= PARSED_LIMIT) parsedWorkflowExpressions.clear();
+    parsed = parse(text, functions);
+    parsedWorkflowExpressions.set(text, parsed);
+  }
+  return parsed;
+}
+
+// Bounded, so that a long-lived process cannot grow it without end.
+const PARSED_LIMIT = 10_000;
+const parsedWorkflowExpressions = new Map<string, ParseResult>();
+
+function parse(text: string, functions: readonly FunctionArity[]): ParseResult {
   const lines = lineStarts(text);
   const offsetOf = (token: Token): number => (lines[token.range.start.line] ?? 0) + token.range.start.column;
   let tree: GitHubExpr | undefined;

@@ -1,34 +1,25 @@
-// SchemaStore's own must-pass and must-fail workflow fixtures, and the seed workflows, run as data.
+// The model's must-pass and must-fail workflows (test/fixtures/model: valid/ and invalid/, one case each),
+// and the seed workflows, run as data.
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
+import { readFixture, yamlFixtures } from "../../../../test/fixtures.ts";
 import { parseWorkflowModel } from "./index.ts";
 
-const DATA = new URL("../../../../../shared/data/", import.meta.url);
-const FIXTURES = new URL("schemas/schemastore-tests/github-workflow/", DATA);
-const SEED = new URL("seed/", DATA);
-const missing = !existsSync(fileURLToPath(FIXTURES)) && "the shared data folder is not beside this clone";
+const VALID = "model/valid/";
+const INVALID = "model/invalid/";
+const SEED = "seed/";
+const yamlFiles = yamlFixtures;
 
-function yamlFiles(dir: URL): string[] {
-  if (!existsSync(fileURLToPath(dir))) return [];
-  return readdirSync(dir)
-    .filter((name) => /\.ya?ml$/.test(name))
-    .sort();
+function load(dir: string, name: string): unknown {
+  return parse(readFixture(`${dir}${name}`));
 }
 
-function load(dir: URL, name: string): unknown {
-  return parse(readFileSync(new URL(name, dir), "utf8"));
-}
-
-// Positive fixtures the model refuses on purpose, each with the reason.
-// (None: 918.yaml configures `create`, which takes no configuration; the model holds it and the build
-// refuses it, see validate/event-config.ts.)
+// Valid fixtures the model refuses on purpose, each with the reason. (None.)
 const REFUSED: Record<string, string> = {};
 
-describe.skipIf(missing)("SchemaStore positive fixtures", () => {
-  const dir = new URL("positive/", FIXTURES);
+describe("valid workflow fixtures", () => {
+  const dir = VALID;
   it.each(yamlFiles(dir).filter((name) => !(name in REFUSED)))("accepts %s", (name) => {
     const result = parseWorkflowModel(load(dir, name));
     expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([]);
@@ -108,8 +99,8 @@ const NEGATIVE: Record<string, string[]> = {
   ],
 };
 
-describe.skipIf(missing)("SchemaStore negative fixtures", () => {
-  const dir = new URL("negative/", FIXTURES);
+describe("invalid workflow fixtures", () => {
+  const dir = INVALID;
 
   it("lists every fixture", () => {
     expect(Object.keys(NEGATIVE).sort()).toEqual(yamlFiles(dir));
@@ -121,7 +112,7 @@ describe.skipIf(missing)("SchemaStore negative fixtures", () => {
   });
 });
 
-describe.skipIf(missing)("seed workflows", () => {
+describe("seed workflows", () => {
   it.each(yamlFiles(SEED))("accepts %s", (name) => {
     const result = parseWorkflowModel(load(SEED, name));
     expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([]);

@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
-import { parse } from "yaml";
-import { sharedData } from "../../test/shared-data.ts";
+import { readActionData } from "../../../actions/scripts/data.mjs";
 import { inferJobNeeds } from "./infer.ts";
 import { ACTION_KNOWLEDGE, actionKey, knowledgeOf } from "./knowledge.ts";
 import { acceptsLevel } from "./scopes.ts";
@@ -119,7 +117,7 @@ describe("the knowledge table itself", () => {
     }
   });
 
-  // The inputs the table reads, per action, must exist in the action's metadata (newest major in shared/data).
+  // The inputs the table reads, per action, must exist in the action's metadata (newest major in data/actions).
   const READS: Record<string, string[]> = {
     "actions/attest-build-provenance": ["github-token", "push-to-registry"],
     "actions/checkout": ["token", "persist-credentials"],
@@ -131,9 +129,9 @@ describe("the knowledge table itself", () => {
   };
   for (const [action, inputs] of Object.entries(READS)) {
     test(`${action} has the inputs the table reads`, () => {
-      const dir = sharedData(`actions/${action}`);
-      const majors = readdirSync(dir).filter((d) => /^v\d+$/.test(d)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
-      const metadata = parse(readFileSync(`${dir}/${majors.at(-1)}/action.yml`, "utf8")) as { inputs: Record<string, unknown> };
+      const { refs } = readActionData(action);
+      const majors = Object.keys(refs).filter((d) => /^v\d+$/.test(d)).sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+      const metadata = refs[majors.at(-1)!]!;
       for (const input of inputs) expect(Object.keys(metadata.inputs), `${action} ${majors.at(-1)}`).toContain(input);
       expect(knowledgeOf(action)).toBeDefined();
     });

@@ -3,7 +3,7 @@
  * the user and deliberately left unchecked. The mode lives in the DSL value; the model only ever sees the
  * block that ends up in the YAML.
  */
-import type { Permissions } from "../model/index.ts";
+import type { Permissions } from "../model/dsl-types.gen.ts";
 
 const UNCHECKED = Symbol.for("wfgen.permissions.unchecked");
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { parse } from "yaml";
-import { sharedData } from "../../test/shared-data.ts";
+import { fixturePath } from "../../../../test/fixtures.ts";
 import { demoPush } from "../../test/seed/demo-push.ts";
 import { deployImage } from "../../test/seed/deploy-image.ts";
 import { job, renderWorkflows, secrets, sh, step, unchecked, workflow, type JobPermissions, type WorkflowDefinition } from "../index.ts";
@@ -67,7 +67,7 @@ describe("inference on the seed workflows", () => {
     for (const definition of [deployImage, demoPush]) {
       const { permissions, ...rest } = emitted(render(variant(definition, "infer")));
       expect(permissions).toEqual({});
-      const seed = parse(readFileSync(sharedData(`seed/${definition.file}`), "utf8"));
+      const seed = parse(readFileSync(fixturePath(`seed/${definition.file}`), "utf8"));
       expect(normalise(rest)).toEqual(normalise(seed));
     }
   });
@@ -239,11 +239,11 @@ describe("inference from scripts written with the DSL", () => {
   });
 });
 
-describe("plain YAML (GitHub's starter workflows) gets the blocks their authors wrote", () => {
-  const starter = (path: string) => parse(readFileSync(sharedData(`corpus/starter-workflows/${path}`), "utf8")) as Record<string, any>;
+describe("plain YAML (the workflow corpus) gets the blocks their authors wrote", () => {
+  const starter = (path: string) => parse(readFileSync(fixturePath(`corpus/${path}`), "utf8")) as Record<string, any>;
   const cases: Array<[string, string, Record<string, string>]> = [
-    ["ci/docker-publish.yml", "build", { contents: "read", packages: "write", "id-token": "write" }],
-    ["ci/npm-publish-github-packages.yml", "publish-gpr", { contents: "read", packages: "write" }],
+    ["release/docker-publish.yml", "build", { contents: "read", packages: "write", "id-token": "write" }],
+    ["release/npm-publish-gpr.yml", "publish-gpr", { contents: "read", packages: "write" }],
     ["pages/static.yml", "deploy", { contents: "read", pages: "write", "id-token": "write" }],
     ["automation/stale.yml", "stale", { issues: "write", "pull-requests": "write" }],
   ];

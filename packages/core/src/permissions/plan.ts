@@ -99,6 +99,14 @@ export function planPermissions(source: WorkflowSource, resolve: CalleeResolver 
       const callee = localWorkflowFile(calls) !== undefined ? resolve(calls) : undefined;
       calleeKnown = callee !== undefined;
       needs = callee ? calleeNeeds(callee) : [];
+    } else if (kind === "unchecked") {
+      // Nothing is checked against an unchecked job's needs: they are inferred only if something reads
+      // its plan (explain, permission comments, a caller of this workflow).
+      const granted = (mode as { grant: Permissions }).grant;
+      const out: Model = { ...job, permissions: granted };
+      plans.push(lazyPlan(id, granted, () => inferJobNeeds(job, workflowEnv, src?.steps)));
+      jobsOut[id] = out;
+      continue;
     } else {
       const inferred = inferJobNeeds(job, workflowEnv, src?.steps);
       needs = inferred.needs;
@@ -147,6 +155,23 @@ export function planPermissions(source: WorkflowSource, resolve: CalleeResolver 
 
   model.jobs = jobsOut;
   return { file, model, diagnostics, jobs: plans };
+}
+
+/** The plan of an unchecked job whose needs are inferred on first read. */
+function lazyPlan(job: string, granted: Permissions, infer: () => { needs: StepNeed[]; unknown: UnknownUse[] }): JobPlan {
+  let inferred: { needs: StepNeed[]; unknown: UnknownUse[]; required: PermissionsMap } | undefined;
+  const get = () => {
+    if (inferred === undefined) {
+      const { needs, unknown } = infer();
+      inferred = { needs, unknown, required: unionOf(needs) };
+    }
+    return inferred;
+  };
+  const plan = { job, mode: "unchecked", granted } as JobPlan;
+  for (const key of ["needs", "required", "unknown"] as const) {
+    Object.defineProperty(plan, key, { enumerable: true, get: () => get()[key] });
+  }
+  return plan;
 }
 
 /** A planned workflow as a reusable workflow its callers check against. */

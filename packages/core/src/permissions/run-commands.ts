@@ -101,6 +101,23 @@ const NOT_COMMANDS = new Set(["fi", "done", "esac", "}", "for", "case", "select"
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(\[[^\]]*\])?\+?=/;
 
+// Scripts repeat across the jobs and workflows of a repository (the same test or build command), and
+// splitting one into commands and words is most of reading it: each distinct script is split once per
+// process. What the commands do is still read in each step's context (its environment and token), which
+// differs from job to job. Bounded, so that a long-lived process cannot grow it without end.
+const MEMO_LIMIT = 10_000;
+const commandsByScript = new Map<string, readonly Command[]>();
+
+function commandsOf(script: string): readonly Command[] {
+  let commands = commandsByScript.get(script);
+  if (commands === undefined) {
+    if (commandsByScript.size >= MEMO_LIMIT) commandsByScript.clear();
+    commands = splitCommands(script);
+    commandsByScript.set(script, commands);
+  }
+  return commands;
+}
+
 /** The effects of a `run:` script. */
 export function scriptEffects(script: string, context: ScriptContext): Effect[] {
   const effects: Effect[] = [];
@@ -108,7 +125,7 @@ export function scriptEffects(script: string, context: ScriptContext): Effect[] 
   // whether the script uses it at all is judged on its whole text.
   const spends = carriesToken(script, context.tokenVariables);
   const git = new GitCredentials(context.gitCredentials, context.tokenVariables);
-  for (const command of splitCommands(script)) effects.push(...commandEffects(command, context, spends, git));
+  for (const command of commandsOf(script)) effects.push(...commandEffects(command, context, spends, git));
   // What the script leaves in git's configuration reaches the steps after it.
   if (git.tokenConfigured && !context.gitCredentials) effects.push({ kind: "git-credentials" });
   return effects;

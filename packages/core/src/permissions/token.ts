@@ -13,6 +13,7 @@ const ENV_REFERENCE = /^\s*env\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']+)
  * `${{ secrets.PAT || github.token }}` counts: the token may be what the step gets, so it must be enough.
  */
 export function mentionsToken(text: string): boolean {
+  if (!text.includes("${{")) return false;
   for (const match of text.matchAll(EXPRESSION)) if (TOKEN_REFERENCE.test(match[1]!)) return true;
   return false;
 }
@@ -33,6 +34,7 @@ export function envOf(value: unknown): Record<string, string> {
  * `registry: ${{ env.REGISTRY }}` is read as `ghcr.io`. Unknown names are left as they are.
  */
 export function resolveEnv(text: string, env: EnvMap): string {
+  if (!text.includes("${{")) return text;
   let current = text;
   // A few rounds resolve variables defined through other variables; more would only chase a cycle.
   for (let round = 0; round < 4; round++) {

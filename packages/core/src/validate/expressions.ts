@@ -87,20 +87,33 @@ export function modelExpressions(model: Record<string, unknown>, kind: Expressio
 /** The strings of `model` that contain `${{`, and the bare `if:` conditions. */
 function sitesOf(model: Record<string, unknown>, kind: ExpressionFileKind): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
-  const walk = (value: unknown, path: Array<string | number>): void => {
+  // One path, grown and shrunk along the walk, copied only for the strings that become sites; and the
+  // availability key looked up only for a string that can be one (it has `${{`, or it is under an `if`).
+  const path: Array<string | number> = [];
+  let underIf = 0;
+  const walk = (value: unknown): void => {
     if (typeof value === "string") {
+      if (!value.includes("${{") && underIf === 0) return;
       const key = availabilityKey(path, kind);
       const condition = key !== undefined && CONDITIONS.has(key);
       if (value.includes("${{") || (condition && value.trim() !== "")) {
-        sites.push({ path, text: value, condition, ...(key ? { key, availability: TABLES[kind][key]! } : {}) });
+        sites.push({ path: [...path], text: value, condition, ...(key ? { key, availability: TABLES[kind][key]! } : {}) });
       }
       return;
     }
     if (value === null || typeof value !== "object") return;
-    if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
-    else for (const [k, item] of Object.entries(value)) walk(item, [...path, k]);
+    const step = (segment: string | number, item: unknown): void => {
+      const isIf = segment === "if" || segment === "pre-if" || segment === "post-if";
+      path.push(segment);
+      if (isIf) underIf++;
+      walk(item);
+      if (isIf) underIf--;
+      path.pop();
+    };
+    if (Array.isArray(value)) value.forEach((item, i) => step(i, item));
+    else for (const [k, item] of Object.entries(value)) step(k, item);
   };
-  walk(model, []);
+  walk(model);
   return sites;
 }
 

@@ -56,14 +56,24 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
   const jobIds = new Map(Object.keys(jobs).map((id) => [id.toLowerCase(), id]));
   const needsOfId = (id: string): string[] => needsOf(jobs[jobIds.get(id) ?? id]);
 
+  // What a job's expressions may read in needs, worked out once per job rather than once per expression.
+  // Context property names are case-insensitive: needs.Build reads the job build.
+  const needsSets = new Map<string, Set<string>>();
+  const needsSet = (jobId: string): Set<string> => {
+    let needs = needsSets.get(jobId);
+    if (needs === undefined) {
+      needs = new Set(needsOf(jobs[jobId]));
+      needsSets.set(jobId, needs);
+    }
+    return needs;
+  };
+
   const problems: ExpressionProblem[] = [];
   for (const expression of modelExpressions(model).expressions) {
     const { site, parsed } = expression;
     const [root, jobId] = site.path;
     if (root !== "jobs" || typeof jobId !== "string" || !parsed.ok || !jobSteps.has(jobId)) continue;
-    const job = asJson(jobs[jobId]);
-    // Context property names are case-insensitive: needs.Build reads the job build.
-    const needs = new Set((typeof job.needs === "string" ? [job.needs] : Array.isArray(job.needs) ? (job.needs as unknown[]) : []).map((n) => String(n).toLowerCase()));
+    const needs = needsSet(jobId);
     // Looked up, not searched: a job with thousands of steps, each with an expression, stays linear.
     const { steps, first } = jobSteps.get(jobId)!;
     const current = stepAt(jobSteps.get(jobId)!, site.path);

@@ -1,26 +1,20 @@
-// Real workflows linted end to end: the two seed workflows and GitHub's starter workflows, with every
+// Real workflows linted end to end: the two seed workflows and the workflow corpus (test/fixtures), with every
 // finding recorded under test/fixtures/rules/_corpus/ (WFGEN_UPDATE_FIXTURES=1 rewrites the records), and
 // the seed's acceptance case for prefer-github-token.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { failsAt, renderText } from "../../src/report/index.ts";
 import { lintYaml } from "../../src/rules/lint.ts";
 import type { LintOptions } from "../../src/rules/types.ts";
-import { sharedData } from "../shared-data.ts";
+import { fixturePath, readFixture, yamlFixtures } from "../../../../test/fixtures.ts";
 import { fixtureLines, UPDATE } from "./harness.ts";
-import { sharedActionMetadata } from "./providers.ts";
+import { dataActionMetadata } from "./providers.ts";
 
 const CORPUS = fileURLToPath(new URL("../fixtures/rules/_corpus/", import.meta.url));
 
 // The corpus is linted with what a user has: action metadata, and no stand-in permissions engine.
-const options: LintOptions = { actions: sharedActionMetadata() };
-
-function yamlFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? yamlFiles(`${dir}/${entry.name}`, `${prefix}${entry.name}/`) : /\.ya?ml$/.test(entry.name) ? [`${prefix}${entry.name}`] : [],
-  );
-}
+const options: LintOptions = { actions: dataActionMetadata() };
 
 function record(name: string, root: string, files: string[]): void {
   const actual: Record<string, string[]> = {};
@@ -32,15 +26,12 @@ function record(name: string, root: string, files: string[]): void {
 }
 
 describe("recorded findings", () => {
-  test("the seed workflows", () => record("seed", sharedData("seed"), ["demo-push.yml", "deploy-image.yml"]));
-  test("the starter workflows", () => {
-    const root = sharedData("corpus/starter-workflows");
-    record("starter-workflows", root, yamlFiles(root));
-  });
+  test("the seed workflows", () => record("seed", fixturePath("seed"), ["demo-push.yml", "deploy-image.yml"]));
+  test("the workflow corpus", () => record("corpus", fixturePath("corpus"), yamlFixtures("corpus")));
 });
 
 describe("prefer-github-token on the seed's Demo Push", () => {
-  const seed = readFileSync(sharedData("seed/demo-push.yml"), "utf8");
+  const seed = readFixture("seed/demo-push.yml");
 
   test("logging in with GITHUB_TOKEN reports nothing", () => {
     const result = lintYaml(seed, ".github/workflows/demo-push.yml", options);

@@ -3,9 +3,9 @@
  * the fixtures' text form (`line:col: severity [id] message`, then the fix, indented).
  */
 import type { Finding, LintOptions } from "../../src/rules/types.ts";
-import { sharedActionMetadata } from "./providers.ts";
+import { dataActionMetadata } from "./providers.ts";
 
-let actions: ReturnType<typeof sharedActionMetadata> | undefined;
+let actions: ReturnType<typeof dataActionMetadata> | undefined;
 
 // A few release tags of actions/checkout (from the CLI's catalog), for version-comment-mismatch.
 const TAGS: Record<string, Record<string, string>> = {
@@ -18,9 +18,9 @@ const TAGS: Record<string, Record<string, string>> = {
   },
 };
 
-/** The capabilities fixtures are linted with: shared action metadata, wfgen's permissions engine (the default), a small tag catalog. */
+/** The capabilities fixtures are linted with: the action facts of data/actions, wfgen's permissions engine (the default), a small tag catalog. */
 export function testOptions(): LintOptions {
-  actions ??= sharedActionMetadata();
+  actions ??= dataActionMetadata();
   return { actions, runnerLabels: ["gpu"], tags: (repo) => TAGS[repo] };
 }
 
