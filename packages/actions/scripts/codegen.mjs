@@ -190,7 +190,13 @@ function readActionYml(text, file) {
     const message = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
     throw new ActionYmlError("invalid-yaml", `${file} is not valid YAML: ${message}`, where);
   }
-  const yml = document.toJS({ maxAliasCount: 100 });
+  let yml;
+  try {
+    yml = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // The yaml package refuses aliases that expand too far (a "billion laughs" file): the file's fault.
+    throw new ActionYmlError("invalid-yaml", `${file} cannot be read as data: ${error.message.split("\n")[0]}`);
+  }
   const isMap = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
   if (!isMap(yml)) throw new ActionYmlError("not-an-action", `${file} is not an action's metadata: it is not a mapping`);
   const using = isMap(yml.runs) ? yml.runs.using : undefined;

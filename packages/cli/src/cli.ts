@@ -6,14 +6,19 @@ import { readFileSync } from "node:fs";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { CliError, formatLocation } from "./errors.ts";
 import { ExitCode, type IO } from "./io.ts";
+import { visible } from "./output/visible.ts";
 import { commandHelp, commands, globalOptions, mainHelp, type CommandSpec, type OptionSpec } from "./options.ts";
+
+// The code of a failure (like CliError's codes), not of a finding: findings' codes live in core's registry.
+const INTERNAL_ERROR = "internal-error";
 
 /** Parsed flag values, keyed by long name. */
 type Values = Record<string, string | boolean | undefined>;
 
 /** Run wfgen with `argv` (without `node` and the script) and return the exit code. */
 export async function run(argv: string[], io: IO): Promise<ExitCode> {
-  let json = false;
+  // Known before the flags are parsed, so that a bad flag next to --json is reported as JSON too.
+  let json = argv.includes("--json");
   let commandName: string | undefined;
   try {
     const split = splitCommand(argv);
@@ -223,15 +228,21 @@ function reportError(error: unknown, io: IO, json: boolean, command: string | un
     if (json) {
       const location = error.location ? { location: error.location } : {};
       io.stdout.write(
-        `${JSON.stringify({ version: 1, command, ok: false, error: { code: error.code, message: error.message, ...location } }, null, 2)}\n`,
+        `${JSON.stringify({ version: 1, command, ok: false, error: { code: error.code, message: error.message, ...location, ...error.json } }, null, 2)}\n`,
       );
     } else {
       const where = error.location ? `${formatLocation(error.location)}: ` : "";
-      io.stderr.write(`${where}error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`);
+      io.stderr.write(visible(`${where}error: ${error.message}\n${error.details.map((d) => `${d}\n`).join("")}`));
     }
     return error.exitCode;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  if (json) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stdout.write(
+      `${JSON.stringify({ version: 1, command, ok: false, error: { code: INTERNAL_ERROR, message } }, null, 2)}\n`,
+    );
+  }
   io.stderr.write(
     `wfgen: internal error: ${detail}\n\n` +
       "This is a bug in wfgen, not in your workflows. Please report it in wfgen's issue tracker with the output above and:\n" +

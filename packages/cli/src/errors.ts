@@ -19,17 +19,25 @@ export class CliError extends Error {
   readonly location: ErrorLocation | undefined;
   /** Extra lines printed after the message: a code frame, a hint. */
   readonly details: string[];
+  /** Extra fields of the `--json` error object (`changed`: the files a failed write changed). */
+  readonly json: Record<string, unknown>;
 
   constructor(
     code: string,
     message: string,
-    options: { location?: ErrorLocation; details?: string[]; exitCode?: ExitCode } = {},
+    options: {
+      location?: ErrorLocation;
+      details?: string[];
+      exitCode?: ExitCode;
+      json?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = "CliError";
     this.code = code;
     this.location = options.location;
     this.details = options.details ?? [];
+    this.json = options.json ?? {};
     this.exitCode = options.exitCode ?? ExitCode.cannotRun;
   }
 }

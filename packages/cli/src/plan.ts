@@ -3,7 +3,7 @@
  * and validate all workflows, read the files at their target paths, and find orphans. `build` and `check`
  * both start here, so they can never disagree about what is out of date.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { readFile } from "node:fs/promises";
 import type { Diagnostic, Finding, RenderLintOptions, WorkflowDefinition } from "@wfgen/core";
@@ -24,6 +24,9 @@ import {
 } from "./load/project.ts";
 import { buildLintOptions, type LintRun } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
+import { checkInsideProject } from "./fs/inside-project.ts";
+import { readBoundedText } from "./fs/read-bounded.ts";
+import { limitsOf } from "./limits.ts";
 
 /** A file some workflow renders to. */
 export interface TargetFile {
@@ -47,6 +50,10 @@ export interface OrphanFile {
 
 /** Everything `build` and `check` need to decide. */
 export interface Plan {
+  /** The project root (`--cwd`): nothing is written outside it. */
+  root: string;
+  /** The output folders, checked to be real folders inside the root. */
+  folders: string[];
   files: TargetFile[];
   orphans: OrphanFile[];
   /**
@@ -81,15 +88,19 @@ export type ParserScope = "all" | "build" | "changed";
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
 export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
   const root = resolveRoot(flags, io.cwd);
+  const { maxFileBytes } = limitsOf(io.env);
+  const readIfExists = (path: string): string | undefined => readExisting(path, maxFileBytes, io.cwd);
   const scope: CacheScope = { root, flags: { entry: flags.entry, out: flags.out, parser }, env: io.env };
   const hit = readCache(scope);
-  const cached = hit && (await planFromCache(hit, io.cwd));
+  const cached = hit && (await planFromCache(hit, root, io.cwd, readIfExists));
   if (cached) return cached;
   const bundles: Bundle[] = [];
   const config = await loadConfig(root, io.cwd, bundles);
   const projects = await resolveProjects(root, flags, io.cwd, config);
   const configFile = configFileOf(root);
   const lintOptions = await buildLintOptions({ config: config.lint ?? {}, file: configFile && displayPath(configFile, io.cwd) });
+  const folders = [...new Set(projects.map((p) => p.out))];
+  for (const folder of folders) checkInsideProject(root, folder, io.cwd, "folder");
   const files: TargetFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const findings: Finding[] = [];
@@ -155,9 +166,8 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       files.push({ path, display, content: file.content, exportName: file.exportName, current });
     }
   }
-  const outDirs = [...new Set(projects.map((p) => p.out))];
   const { isGeneratedFile } = await core();
-  const orphans = outDirs.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile));
+  const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile, readIfExists));
   files.sort((a, b) => compare(a.display, b.display));
   if (diagnostics.length === 0 && lint.suppressed.length === 0) {
     writeCache(
@@ -168,17 +178,24 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
         files: [...configCandidates(root), ...projects.map((p) => lockPathOf(p.entry))],
       },
       files.map((f) => ({ path: f.path, exportName: f.exportName, sha256: contentHash(f.content) })),
-      outDirs,
+      folders,
     );
   }
-  return { files, orphans, diagnostics, lint, workflows: [...new Set(workflows)].sort(compare) };
+  return { root, folders, files, orphans, diagnostics, lint, workflows: [...new Set(workflows)].sort(compare) };
 }
 
 /**
  * The plan of a render the cache recorded, when every file it wrote is on disk with the same bytes;
  * undefined otherwise, and the render runs (a file that differs needs its rendered text for the diff).
  */
-async function planFromCache(hit: CacheHit, cwd: string): Promise<Plan | undefined> {
+async function planFromCache(
+  hit: CacheHit,
+  root: string,
+  cwd: string,
+  readIfExists: (path: string) => string | undefined,
+): Promise<Plan | undefined> {
+  // The folders are checked on a hit too: a .github/workflows replaced by a link since the last run is refused.
+  for (const folder of hit.outDirs) checkInsideProject(root, folder, cwd, "folder");
   const files: TargetFile[] = [];
   const claimed = new Map<string, string>();
   for (const cached of hit.files) {
@@ -190,9 +207,9 @@ async function planFromCache(hit: CacheHit, cwd: string): Promise<Plan | undefin
   }
   // Only the header test, not core: a hit never loads the engine.
   const { isGeneratedFile } = await import("@wfgen/core/header");
-  const orphans = hit.outDirs.flatMap((dir) => findOrphans(dir, claimed, cwd, isGeneratedFile));
+  const orphans = hit.outDirs.flatMap((dir) => findOrphans(dir, claimed, cwd, isGeneratedFile, readIfExists));
   files.sort((a, b) => compare(a.display, b.display));
-  return { files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] }, workflows: files.map((f) => f.display) };
+  return { root, folders: hit.outDirs, files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] }, workflows: files.map((f) => f.display) };
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */
@@ -233,12 +250,14 @@ function findOrphans(
   claimed: Map<string, string>,
   cwd: string,
   isGeneratedFile: (content: string) => boolean,
+  readIfExists: (path: string) => string | undefined,
 ): OrphanFile[] {
   if (!existsSync(dir)) return [];
   const orphans: OrphanFile[] = [];
-  for (const name of readdirSync(dir).sort(compare)) {
-    if (!/\.ya?ml$/.test(name)) continue;
-    const path = join(dir, name);
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => compare(a.name, b.name))) {
+    // wfgen writes regular files only: a link, a pipe or a folder named *.yml was never one of its files.
+    if (!/\.ya?ml$/.test(entry.name) || !entry.isFile()) continue;
+    const path = join(dir, entry.name);
     if (claimed.has(path.toLowerCase())) continue;
     const current = readIfExists(path);
     if (current !== undefined && isGeneratedFile(current))
@@ -247,13 +266,16 @@ function findOrphans(
   return orphans;
 }
 
-function readIfExists(path: string): string | undefined {
+/** The file at a target path, bounded; undefined when there is none. */
+function readExisting(path: string, maxFileBytes: number, cwd: string): string | undefined {
   try {
-    return readFileSync(path, "utf8");
+    return readBoundedText(path, maxFileBytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    // EISDIR, EACCES: the path is taken by something wfgen must not touch; let the command report it.
-    throw new CliError("unreadable-file", `cannot read ${path}: ${(error as Error).message}`);
+    // A folder, a pipe, a huge file, EACCES: the path is taken by something wfgen must not touch.
+    throw new CliError("unreadable-file", `cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`, {
+      location: { file: displayPath(path, cwd) },
+    });
   }
 }
 

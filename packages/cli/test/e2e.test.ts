@@ -1,39 +1,12 @@
 /** The built bin, spawned as users run it: Node's own source maps, real exit codes, piped output. */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, test } from "vitest";
+import { ensureBuilt, spawnWfgen } from "./built.ts";
 import { read, repo, snapshot, workflowsTs, write } from "./helpers.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const bin = join(root, "bin/wfgen.js");
 
-function newestSource(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile())
-      .map((e) => statSync(join(e.parentPath, e.name)).mtimeMs),
-  );
-}
-
-beforeAll(() => {
-  // `pnpm test` builds first; a bare `vitest run` after editing the sources must not test a stale dist/.
-  const cli = join(root, "dist/cli.js");
-  const sources = Math.max(newestSource(join(root, "src")), newestSource(join(root, "../core/src")));
-  if (!existsSync(cli) || statSync(cli).mtimeMs < sources)
-    execFileSync(process.execPath, [join(root, "scripts/build.mjs")]);
-}, 60_000);
-
-function spawnWfgen(cwd: string, args: string[], env: Record<string, string> = {}) {
-  const { GITHUB_ACTIONS: _, GITHUB_STEP_SUMMARY: __, ...clean } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd,
-    encoding: "utf8",
-    env: { ...clean, NO_COLOR: "1", ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+beforeAll(ensureBuilt, 60_000);
 
 describe("the wfgen bin", () => {
   test("--version", () => {

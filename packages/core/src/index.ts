@@ -2,6 +2,7 @@
  * @wfgen/core: the public API. Everything not exported here is internal and free to move.
  */
 export { workflow, type WorkflowDefinition, type WorkflowInput, type WorkflowMeta, type WorkflowSuppression } from "./dsl/workflow.ts";
+export { fileNameProblem, MAX_FILE_NAME_LENGTH } from "./dsl/file-name.ts";
 export {
   job,
   isJobDefinition,
@@ -67,6 +68,7 @@ export { ACTION_KNOWLEDGE, knowledgeOf, type ActionKnowledge } from "./permissio
 export {
   LOCK_FILE,
   LockSchema,
+  TAG_NAME,
   emptyLock,
   isUnpinned,
   parseLock,
@@ -83,6 +85,7 @@ export { collectIntents, collectWorkflowIntents, type IntentUse } from "./lock/c
 export type { ModelPath as PinPath } from "./lock/sites.ts";
 // Lint: workflow YAML read with source positions, the rule engine and its rules, and the renderers of
 // findings (text, JSON, SARIF, GitHub annotations).
+export { composeDocuments } from "./source/compose.ts";
 export { COLLECTION_KEY, collectionKey, parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
 export { documentKind, lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
 export { ENGINE_CODES, RULES } from "./rules/index.ts";

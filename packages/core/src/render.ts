@@ -11,6 +11,7 @@
 import type { Diagnostic } from "./diagnostics.ts";
 import { isWorkflowDefinition } from "./dsl/brand.ts";
 import { resolveCallSite } from "./dsl/callsite.ts";
+import { fileNameProblem } from "./dsl/file-name.ts";
 import { locatePath } from "./dsl/locate.ts";
 import type { WorkflowDefinition } from "./dsl/workflow.ts";
 import { emitYaml } from "./emit/emit.ts";
@@ -85,23 +86,40 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
   const files: RenderedFile[] = [];
   const diagnostics: Finding[] = [];
   const suppressed: SuppressedFinding[] = [];
-  const byPath = new Map<string, string>();
+  // Keyed case-insensitively: `CI.yml` and `ci.yml` are one file on macOS and Windows checkouts.
+  const byPath = new Map<string, { exportName: string; file: string }>();
   const accepted: Array<{ exportName: string; definition: WorkflowDefinition }> = [];
   for (const { exportName, value } of entries) {
     if (!isWorkflowDefinition(value)) continue;
     const definition = value as WorkflowDefinition;
-    const previous = byPath.get(definition.file);
+    // workflow() refuses a bad name; this catches a definition whose file was changed after it.
+    const problem = fileNameProblem(definition.file);
+    if (problem !== undefined) {
+      diagnostics.push(asFinding({
+        severity: "error",
+        code: "invalid-file-name",
+        message: `export "${exportName}": ${problem}`,
+        fix: 'give workflow() a plain file name such as "ci"',
+        where: { ...resolveCallSite(definition.site) },
+      }));
+      continue;
+    }
+    const previous = byPath.get(definition.file.toLowerCase());
     if (previous !== undefined) {
+      const files =
+        previous.file === definition.file
+          ? definition.file
+          : `${previous.file} and ${definition.file}, one file on macOS and Windows`;
       diagnostics.push(asFinding({
         severity: "error",
         code: "duplicate-output-file",
-        message: `the exports "${previous}" and "${exportName}" both write ${definition.file}`,
+        message: `the exports "${previous.exportName}" and "${exportName}" both write ${files}`,
         fix: `give one of them another file name (the first argument of workflow())`,
         where: { workflow: definition.file, ...resolveCallSite(definition.site) },
       }));
       continue;
     }
-    byPath.set(definition.file, exportName);
+    byPath.set(definition.file.toLowerCase(), { exportName, file: definition.file });
     accepted.push({ exportName, definition });
   }
   // One planner for the whole render: a job that calls another workflow of the render must grant what

@@ -3,13 +3,13 @@
  * resolves it) and the action's metadata at that commit (fetched from GitHub, or read from `--from`).
  * Failures are CliErrors (exit 2) that say what to do.
  */
-import { readFileSync } from "node:fs";
 import { basename, resolve } from "node:path";
 import { isFullSha, type Lock, type LockedAction } from "@wfgen/core";
 import { CliError } from "../errors.ts";
 import { chooseResolver } from "../github/choose.ts";
 import { ResolveError, type Resolution, type Resolver } from "../github/resolver.ts";
 import type { IO } from "../io.ts";
+import { readBoundedText } from "../fs/read-bounded.ts";
 import { displayPath } from "../paths.ts";
 
 /** The parts of the intent being added. */
@@ -104,16 +104,16 @@ export async function pinOf(
 }
 
 /** The metadata from `--from`, relative to the repository root. */
-export function readFrom(from: string, root: string, cwd: string): ActionYml {
+export function readFrom(from: string, root: string, cwd: string, maxFileBytes: number): ActionYml {
   const path = resolve(root, from);
   const display = displayPath(path, cwd);
   try {
-    const text = readFileSync(path, "utf8");
+    const text = readBoundedText(path, maxFileBytes);
     const name = basename(path);
     return { text, file: name === "action.yaml" ? name : "action.yml", display, sha: undefined };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (error as Error).message;
+    const why = code === "ENOENT" ? "no such file" : (error as Error).message;
     throw new CliError("from-not-found", `--from ${from}: cannot read ${display} (${why}).`);
   }
 }

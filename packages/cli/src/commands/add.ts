@@ -10,12 +10,14 @@ import { bindingFile, bindingsDir, importSpecifier } from "../add/paths.ts";
 import { fetchActionYml, pinOf, readFrom, remote, type AddIntent } from "../add/source.ts";
 import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
-import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
+import { limitsOf } from "../limits.ts";
+import { lockChange, lockPathOf, readLockFile } from "../load/lock.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
-import { writeAtomically } from "../fs/write-atomically.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { leftoverNote } from "../fs/leftovers.ts";
 import { plural } from "../output/diagnostics.ts";
 
 /** Flags and argument of `wfgen add`. */
@@ -70,7 +72,9 @@ export async function add(options: AddOptions, io: IO): Promise<ExitCode> {
     lockDisplay: show(lockPath),
   });
   const yml =
-    options.from !== undefined ? readFrom(options.from, root, io.cwd) : await fetchActionYml(intent, pin, github);
+    options.from !== undefined
+      ? readFrom(options.from, root, io.cwd, limitsOf(io.env).maxFileBytes)
+      : await fetchActionYml(intent, pin, github);
 
   const { ActionYmlError, renderBinding } = codegen;
   let rendered: ReturnType<typeof renderBinding>;
@@ -93,11 +97,14 @@ export async function add(options: AddOptions, io: IO): Promise<ExitCode> {
     });
   }
 
-  // Everything is known; now write: the binding first, so a lock entry never points at a binding that failed.
+  // Everything is known; now the binding and the lock entry are written together, or neither is.
   const bindingStatus = previous === rendered.text ? "unchanged" : "written";
-  if (bindingStatus === "written") writeAtomically(file, rendered.text, show(file));
+  const changes: FileChange[] = bindingStatus === "written" ? [{ path: file, content: rendered.text }] : [];
   if (pin.entry) lock.actions[intent.key] = pin.entry;
-  const lockWritten = pin.entry ? await writeLockFile(lockPath, lock, io.cwd) : false;
+  const lockUpdate = pin.entry ? await lockChange(lockPath, lock, io.cwd) : undefined;
+  if (lockUpdate) changes.push(lockUpdate);
+  const lockWritten = lockUpdate !== undefined;
+  for (const leftover of applyChanges(root, changes, io.cwd).leftovers) note(leftoverNote(leftover));
 
   const specifier = importSpecifier(entry, file);
   const importLine = `import { ${rendered.name} } from ${JSON.stringify(specifier)};`;

@@ -2,13 +2,14 @@
  * `wfgen build`: all or nothing. Everything is rendered and checked in memory; only when nothing is
  * wrong are files written, each atomically and only when its bytes change.
  */
-import { unlinkSync } from "node:fs";
 import { ExitCode, type IO } from "../io.ts";
 import type { ProjectFlags } from "../load/project.ts";
 import { formatDiagnostics, hasErrors, plural } from "../output/diagnostics.ts";
 import { styleFor } from "../output/style.ts";
 import { makePlan } from "../plan.ts";
-import { writeAtomically } from "../fs/write-atomically.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { leftoverNote } from "../fs/leftovers.ts";
+import { noteTaker } from "../output/notes.ts";
 
 /** Flags of `wfgen build`. */
 export interface BuildOptions extends ProjectFlags {
@@ -35,19 +36,23 @@ export async function build(options: BuildOptions, io: IO): Promise<ExitCode> {
     return ExitCode.failed;
   }
 
+  const changes: FileChange[] = [];
   const files: FileResult[] = plan.files.map((file) => {
     if (file.current === file.content) return { path: file.display, status: "unchanged" };
-    writeAtomically(file.path, file.content, file.display);
+    changes.push({ path: file.path, content: file.content });
     return { path: file.display, status: "written" };
   });
   const orphans: OrphanResult[] = plan.orphans.map((orphan) => {
     if (!options.prune) return { path: orphan.display, status: "orphan" };
-    unlinkSync(orphan.path);
+    changes.push({ path: orphan.path });
     return { path: orphan.display, status: "deleted" };
   });
+  const { note, notes } = noteTaker(io, options.json, style);
+  const { leftovers } = applyChanges(plan.root, changes, io.cwd, plan.folders);
+  for (const file of leftovers) note(leftoverNote(file));
 
   if (options.json) {
-    writeJson(io, { ok: true, files, orphans, diagnostics: plan.diagnostics });
+    writeJson(io, { ok: true, files, orphans, diagnostics: plan.diagnostics, ...(notes.length > 0 && { notes }) });
     return ExitCode.ok;
   }
   if (plan.diagnostics.length > 0) io.stderr.write((await formatDiagnostics(plan.diagnostics, style)));
@@ -80,7 +85,7 @@ export async function build(options: BuildOptions, io: IO): Promise<ExitCode> {
 
 function writeJson(
   io: IO,
-  result: { ok: boolean; files: FileResult[]; orphans: OrphanResult[]; diagnostics: unknown[] },
+  result: { ok: boolean; files: FileResult[]; orphans: OrphanResult[]; diagnostics: unknown[]; notes?: string[] },
 ): void {
   io.stdout.write(`${JSON.stringify({ version: 1, command: "build", ...result }, null, 2)}\n`);
 }

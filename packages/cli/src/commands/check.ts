@@ -12,6 +12,9 @@ import { appendStepSummary, errorAnnotation, fenced, inGitHubActions } from "../
 import { styleFor, type Style } from "../output/style.ts";
 import { makePlan, type Plan } from "../plan.ts";
 import { wfgenCommand } from "../output/command-line.ts";
+import { noteTaker } from "../output/notes.ts";
+import { findLeftovers, leftoverNote } from "../fs/leftovers.ts";
+import { displayPath } from "../paths.ts";
 
 /** Flags of `wfgen check`. */
 export interface CheckOptions extends ProjectFlags {
@@ -66,6 +69,9 @@ async function checkDrift(options: CheckOptions, io: IO): Promise<ExitCode> {
     return ExitCode.failed;
   }
 
+  // check writes nothing, so it only says what the next build will remove.
+  const { notes, note } = noteTaker(io, options.json, style);
+  for (const path of findLeftovers(plan.folders)) note(leftoverNote(displayPath(path, io.cwd), false));
   const reports = compare(plan);
   const stale = reports.filter((r) => r.status !== "up-to-date");
   const build = fixCommand(
@@ -84,6 +90,7 @@ async function checkDrift(options: CheckOptions, io: IO): Promise<ExitCode> {
       diagnostics: plan.diagnostics,
       summary,
       ...(stale.length ? { fix } : {}),
+      ...(notes.length > 0 && { notes }),
     });
     return stale.length ? ExitCode.failed : ExitCode.ok;
   }
@@ -201,7 +208,7 @@ function fixCommand(options: CheckOptions, prune: boolean, command: "build" | "s
 
 function writeJson(
   io: IO,
-  result: { ok: boolean; files: FileReport[]; diagnostics: Diagnostic[]; summary: string; fix?: string },
+  result: { ok: boolean; files: FileReport[]; diagnostics: Diagnostic[]; summary: string; fix?: string; notes?: string[] },
 ): void {
   io.stdout.write(`${JSON.stringify({ version: 1, command: "check", ...result }, null, 2)}\n`);
 }

@@ -5,16 +5,19 @@
  * gains entries. ts-morph and prettier load inside the import module, so no other command pays for them.
  */
 import { requireOptional } from "../optional.ts";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { basename, dirname, isAbsolute, join, resolve } from "node:path";
+import type { Lock } from "@wfgen/core";
 import type { ImportNote, ImportProblem } from "../import/types.ts";
 import { CliError } from "../errors.ts";
 import { ExitCode, type IO } from "../io.ts";
-import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, lockPathOf, readLockFile } from "../load/lock.ts";
 import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot } from "../load/project.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
-import { writeAtomically } from "../fs/write-atomically.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { readBoundedUtf8 } from "../fs/read-bounded.ts";
+import { limitsOf } from "../limits.ts";
 import { expandFileArguments } from "../lint/files.ts";
 
 /** Flags and arguments of `wfgen import`. */
@@ -69,27 +72,47 @@ export async function importCommand(options: ImportCommandOptions, io: IO): Prom
   let unpinned = 0;
   const problems: ImportProblem[] = [];
   const notes: ImportNote[] = [];
+  const { maxFileBytes } = limitsOf(io.env);
+  // Every output and lock is written together at the end, or none is; a lock two outputs share gets the
+  // entries of both.
+  const changes: FileChange[] = [];
+  const locks = new Map<string, Lock>();
+  const outputs: Array<{ out: string; lock: string }> = [];
   for (const target of targets) {
     const inputs: Array<{ display: string; text: string }> = [];
     for (const path of target.paths) {
       try {
-        inputs.push({ display: show(path), text: readFileSync(path, "utf8") });
+        inputs.push({ display: show(path), text: readBoundedUtf8(path, maxFileBytes) });
       } catch (error) {
         problems.push({ file: show(path), message: `cannot read it: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}` });
       }
     }
     const lockPath = lockPathOf(target.out);
-    const lock = await readLockFile(lockPath, io.cwd);
+    const lock = locks.get(lockPath) ?? (await readLockFile(lockPath, io.cwd));
     const result = await importWorkflows(inputs, { lock, now: new Date().toISOString(), prettierConfigFile: target.out });
     problems.push(...result.problems);
     notes.push(...result.notes);
     if (result.source === undefined) continue;
-    writeAtomically(target.out, result.source, show(target.out));
-    written.push(show(target.out));
-    if (await writeLockFile(lockPath, result.lock, io.cwd)) written.push(show(lockPath));
+    changes.push({ path: target.out, content: result.source });
+    outputs.push({ out: target.out, lock: lockPath });
+    locks.set(lockPath, result.lock);
     for (const w of result.imported) imported.push({ file: w.file, workflow: w.workflow, export: w.exportName, out: show(target.out), output: w.output });
     added.push(...result.added);
     unpinned += result.added.filter((k) => "unpinned" in result.lock.actions[k]!).length;
+  }
+
+  const lockWritten = new Set<string>();
+  for (const [lockPath, lock] of locks) {
+    const change = await lockChange(lockPath, lock, io.cwd);
+    if (change === undefined) continue;
+    changes.push(change);
+    lockWritten.add(lockPath);
+  }
+  applyChanges(root, changes, io.cwd);
+  // Listed as each output was made: its TypeScript file, then its lock (the first time it changes).
+  for (const { out, lock } of outputs) {
+    written.push(show(out));
+    if (lockWritten.delete(lock)) written.push(show(lock));
   }
 
   const ok = problems.length === 0 && written.length > 0;

@@ -2,12 +2,13 @@
  * `wfgen init`: a starter workflows.ts for an existing repository. It only ever creates files; when the
  * entry file exists it changes nothing (exit 1, like any other file in the way).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
 import { emptyLock, isGeneratedFile, parseUses, serializeLock, type Lock } from "@wfgen/core";
 import { CatalogResolver } from "../github/catalog.ts";
 import { ExitCode, type IO } from "../io.ts";
-import { lockPathOf, readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, lockPathOf, readLockFile } from "../load/lock.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
 import { checkout, setupNode } from "@wfgen/actions";
 import { DEFAULT_ENTRY, DEFAULT_OUT, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { displayPath } from "../paths.ts";
@@ -44,37 +45,37 @@ export async function init(options: InitOptions, io: IO): Promise<ExitCode> {
 
   const repo = inspect(root);
   const name = workflowName(root);
-  const written = [entry];
-  mkdirSync(dirname(entry), { recursive: true });
   const text = starter(repo, name);
-  writeFileSync(entry, text, { flag: "wx" });
+  // Every file is new (exclusive: one that appears meanwhile is not replaced), written together or not at all.
+  const changes: FileChange[] = [{ path: entry, content: text, exclusive: true }];
   // The starter's actions are pinned from the catalog inside wfgen, so the first build needs no network.
   const lockFile = lockPathOf(entry);
   const pinned = await starterLock(text);
   const unknown = pinned.unknown;
   if (!existsSync(lockFile)) {
-    writeFileSync(lockFile, serializeLock(pinned.lock), { flag: "wx" });
-    written.push(lockFile);
+    changes.push({ path: lockFile, content: serializeLock(pinned.lock), exclusive: true });
   } else {
     // A lock that exists keeps every entry it has; the starter's missing intents are added to it.
     const existing = await readLockFile(lockFile, io.cwd);
     const missing = Object.entries(pinned.lock.actions).filter(([intent]) => !(intent in existing.actions));
-    if (missing.length > 0) {
-      await writeLockFile(lockFile, { ...existing, actions: { ...existing.actions, ...Object.fromEntries(missing) } }, io.cwd);
-      written.push(lockFile);
-    }
+    const lockUpdate =
+      missing.length > 0
+        ? await lockChange(lockFile, { ...existing, actions: { ...existing.actions, ...Object.fromEntries(missing) } }, io.cwd)
+        : undefined;
+    if (lockUpdate) changes.push(lockUpdate);
   }
   // A config is needed only to remember an entry file that is not the default.
   const config = join(root, "wfgen.config.ts");
   const source = relative(root, entry).split(sep).join("/");
   if (source !== DEFAULT_ENTRY && !existsSync(config)) {
-    writeFileSync(
-      config,
-      `import { defineConfig } from "wfgen";\n\nexport default defineConfig({ entry: ${JSON.stringify(source)} });\n`,
-      { flag: "wx" },
-    );
-    written.push(config);
+    changes.push({
+      path: config,
+      content: `import { defineConfig } from "wfgen";\n\nexport default defineConfig({ entry: ${JSON.stringify(source)} });\n`,
+      exclusive: true,
+    });
   }
+  applyChanges(root, changes, io.cwd);
+  const written = changes.map((c) => c.path);
 
   const next = [
     ...(repo.installedWfgen ? [] : [INSTALL[repo.manager]]),

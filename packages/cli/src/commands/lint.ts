@@ -5,7 +5,7 @@
  * or, in a repository without workflows.ts, the committed `.github/workflows/*.yml`; and, either way, the
  * repository's own actions (every `action.yml` under `.github/actions/`). Writes nothing.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Diagnostic, Finding, LintOptions, LintResult, Severity } from "@wfgen/core";
 import { CliError } from "../errors.ts";
@@ -20,6 +20,8 @@ import { formatDiagnostics, plural } from "../output/diagnostics.ts";
 import { inGitHubActions } from "../output/github.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
+import { readBoundedText } from "../fs/read-bounded.ts";
+import { limitsOf } from "../limits.ts";
 import { makePlan } from "../plan.ts";
 
 /** Output formats of `--format`. */
@@ -189,11 +191,12 @@ async function lintFiles(paths: readonly string[], config: LintConfigSource, io:
   };
   const results: LintResult[] = [];
   const files: string[] = [];
+  const { maxFileBytes } = limitsOf(io.env);
   for (const path of paths) {
     const display = displayPath(path, io.cwd);
     let text: string;
     try {
-      text = readFileSync(path, "utf8");
+      text = readBoundedText(path, maxFileBytes);
     } catch (error) {
       throw new CliError("unreadable-file", `cannot read ${display}: ${(error as Error).message}`, { location: { file: display } });
     }

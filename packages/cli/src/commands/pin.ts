@@ -7,7 +7,9 @@ import { chooseResolver } from "../github/choose.ts";
 import { ResolveError } from "../github/resolver.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { loadIntents, lockGroups } from "../load/intents.ts";
-import { readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, readLockFile } from "../load/lock.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { leftoverNote } from "../fs/leftovers.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
@@ -43,6 +45,7 @@ export async function pin(options: PinOptions, io: IO): Promise<ExitCode> {
   const removed: string[] = [];
   const failed: Failed[] = [];
   const locks: Array<{ path: string; written: boolean }> = [];
+  const changes: FileChange[] = [];
   let kept = 0;
 
   for (const group of lockGroups(projects, io.cwd)) {
@@ -86,8 +89,11 @@ export async function pin(options: PinOptions, io: IO): Promise<ExitCode> {
           `To pin ${images.size === 1 ? "it" : "them"}, add "images": { "<image>:<tag>": { "digest": "sha256:...", "resolvedAt": "..." } } to ${group.display}.`,
       );
     }
-    locks.push({ path: group.display, written: await writeLockFile(group.path, lock, io.cwd) });
+    const change = await lockChange(group.path, lock, io.cwd);
+    if (change) changes.push(change);
+    locks.push({ path: group.display, written: change !== undefined });
   }
+  for (const file of applyChanges(root, changes, io.cwd).leftovers) note(leftoverNote(file));
 
   const ok = failed.length === 0;
   if (options.json) {

@@ -5,7 +5,7 @@
  * moved an action to another major release, the old intent keeps the new pin (the check stays green) and
  * the message names the intent to write in workflows.ts.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import {
   formatPath,
@@ -16,14 +16,21 @@ import {
   type Location,
   type Lock,
   type PinPath,
+  TAG_NAME,
 } from "@wfgen/core";
 import { isScalar, parseDocument } from "yaml";
 import { compareTags, isUnder, parseVersion } from "../github/versions.ts";
+import { CliError } from "../errors.ts";
+import { readBoundedText } from "../fs/read-bounded.ts";
 import { ExitCode, type IO } from "../io.ts";
+import { limitsOf } from "../limits.ts";
 import { loadIntents, lockGroups } from "../load/intents.ts";
-import { readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, readLockFile } from "../load/lock.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { leftoverNote } from "../fs/leftovers.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { displayPath } from "../paths.ts";
+import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
 import { wfgenCommand } from "../output/command-line.ts";
 
@@ -64,9 +71,18 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
   const edits: IntentEdit[] = [];
   const warnings: string[] = [];
   const locks: Array<{ path: string; written: boolean }> = [];
+  const changes: FileChange[] = [];
   let unchanged = 0;
   const now = new Date().toISOString();
 
+  const { maxFileBytes } = limitsOf(io.env);
+  const readGenerated = (path: string): string => {
+    try {
+      return readBoundedText(path, maxFileBytes);
+    } catch (error) {
+      throw new CliError("unreadable-file", `cannot read ${displayPath(path, io.cwd)}: ${(error as Error).message}`);
+    }
+  };
   for (const group of lockGroups(projects, io.cwd)) {
     const lock: Lock = await readLockFile(group.path, io.cwd);
     // The newest version a file pins wins when two files disagree about one intent.
@@ -77,7 +93,7 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
         const workflow = use.where.workflow ?? "";
         if (!docs.has(workflow)) {
           const path = join(project.out, workflow);
-          docs.set(workflow, existsSync(path) ? parseDocument(readFileSync(path, "utf8")) : undefined);
+          docs.set(workflow, existsSync(path) ? parseDocument(readGenerated(path)) : undefined);
         }
         const doc = docs.get(workflow);
         if (!doc) continue;
@@ -87,7 +103,9 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
         else syncImage(use, found);
       }
     }
-    locks.push({ path: group.display, written: await writeLockFile(group.path, lock, io.cwd) });
+    const change = await lockChange(group.path, lock, io.cwd);
+    if (change) changes.push(change);
+    locks.push({ path: group.display, written: change !== undefined });
 
     function syncAction(use: Extract<IntentUse, { kind: "remote" }>, found: Found): void {
       const { intent } = use;
@@ -157,9 +175,12 @@ export async function sync(options: SyncOptions, io: IO): Promise<ExitCode> {
     }
   }
 
+  const { notes, note } = noteTaker(io, options.json, style);
+  for (const file of applyChanges(root, changes, io.cwd).leftovers) note(leftoverNote(file));
+
   if (options.json) {
     io.stdout.write(
-      `${JSON.stringify({ version: 1, command: "sync", ok: true, locks, synced, edits, unchanged, warnings }, null, 2)}\n`,
+      `${JSON.stringify({ version: 1, command: "sync", ok: true, locks, synced, edits, unchanged, warnings, ...(notes.length > 0 && { notes }) }, null, 2)}\n`,
     );
     return ExitCode.ok;
   }
@@ -196,7 +217,7 @@ function readPin(doc: ReturnType<typeof parseDocument>, path: PinPath, file: str
   if (!isScalar(node) || typeof node.value !== "string") return undefined;
   // The comment is what follows `#` on the value's line: the tag, by the pin format (docs/pinning.md).
   const comment = node.comment?.trim();
-  const tag = comment && /^\S+$/.test(comment) ? comment : undefined;
+  const tag = comment && TAG_NAME.test(comment) ? comment : undefined;
   return { value: node.value, tag, file };
 }
 

@@ -21,10 +21,13 @@ import { ResolveError, type Resolver } from "../github/resolver.ts";
 import { isUnder, newerMajorRef } from "../github/versions.ts";
 import { ExitCode, type IO } from "../io.ts";
 import { loadIntents, lockGroups } from "../load/intents.ts";
-import { readLockFile, writeLockFile } from "../load/lock.ts";
+import { lockChange, readLockFile } from "../load/lock.ts";
+import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
+import { leftoverNote } from "../fs/leftovers.ts";
 import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project.ts";
 import { noteTaker } from "../output/notes.ts";
 import { styleFor } from "../output/style.ts";
+import { visible } from "../output/visible.ts";
 
 /** Flags and argument of `wfgen update`. */
 export interface UpdateOptions extends Omit<ProjectFlags, "out"> {
@@ -71,6 +74,7 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
   const unchanged: string[] = [];
   const failed: Array<{ intent: string; message: string; fix?: string }> = [];
   const locks: Array<{ path: string; written: boolean }> = [];
+  const changes: FileChange[] = [];
   let matched = 0;
 
   for (const group of lockGroups(projects, io.cwd)) {
@@ -125,13 +129,16 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
         failed.push({ intent: key, message: error.message, ...(error.fix && { fix: error.fix }) });
       }
     }
-    locks.push({ path: group.display, written: await writeLockFile(group.path, lock, io.cwd) });
+    const change = await lockChange(group.path, lock, io.cwd);
+    if (change) changes.push(change);
+    locks.push({ path: group.display, written: change !== undefined });
   }
   if (options.action !== undefined && matched === 0) {
     throw new CliError("no-such-action", `no entry of wfgen.lock.json is for ${options.action}.`, {
       details: ["Name an action as workflows.ts uses it: owner/repo, owner/repo/path or owner/repo@ref."],
     });
   }
+  for (const file of applyChanges(root, changes, io.cwd).leftovers) note(leftoverNote(file));
 
   const ok = failed.length === 0;
   if (options.json) {
@@ -148,7 +155,7 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
         `  ${style.yellow("warning:")} the tag ${u.to.tag} was moved to another commit; release tags should never move, so review the new code before you commit this.\n`,
       );
     }
-    for (const line of u.changes ?? []) io.stdout.write(`    ${line}\n`);
+    for (const line of u.changes ?? []) io.stdout.write(`    ${visible(line)}\n`);
   }
   for (const m of majors) {
     const at = formatPath(m.where);
@@ -156,7 +163,7 @@ export async function update(options: UpdateOptions, io: IO): Promise<ExitCode> 
       `${style.cyan("major  ")} ${m.intent} -> ${m.newIntent} (${short(m.to)}): write ${m.newIntent} in workflows.ts${at ? ` (${at})` : ""}, ` +
         "or use the binding of the new major; `npx wfgen pin` then drops the old entry.\n",
     );
-    for (const line of m.changes ?? []) io.stdout.write(`    ${line}\n`);
+    for (const line of m.changes ?? []) io.stdout.write(`    ${visible(line)}\n`);
   }
   if (!options.quiet) for (const key of unchanged) io.stdout.write(`${style.dim("current")} ${key}\n`);
   for (const f of failed) {

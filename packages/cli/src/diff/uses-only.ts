@@ -26,8 +26,19 @@ export function isUsesOnlyChange(hunks: Hunk[]): boolean {
   return true;
 }
 
+// What `wfgen sync` can take in: a full lowercase commit SHA (or an image digest) and a one-word tag comment.
+const PIN = /^(?:[0-9a-f]{40}|sha256:[0-9a-f]{64})$/;
+const TAG_COMMENT = /^\s+#\s*\S+\s*$/;
+
+/**
+ * Whether `before` (on disk) pins the same action as `after` (generated) in a form `sync` takes in. A line a
+ * bot broke (a short or uppercase SHA, no tag comment) is ordinary drift: calling it an update would send
+ * the user to `sync`, which ignores it, and back to `check`.
+ */
 function sameAction(before: string, after: string): boolean {
   const a = USES.exec(before);
   const b = USES.exec(after);
-  return a !== null && b !== null && a[1] === b[1] && a[3] === b[3];
+  return (
+    a !== null && b !== null && a[1] === b[1] && a[3] === b[3] && PIN.test(a[4]!) && TAG_COMMENT.test(a[5] ?? "")
+  );
 }

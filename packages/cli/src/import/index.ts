@@ -4,7 +4,7 @@
  * user should look at. The command (commands/import.ts) reads and writes the files; tests and the
  * benchmark call this directly.
  */
-import { checkWithGitHubParser, model, type Finding, type Lock } from "@wfgen/core";
+import { checkWithGitHubParser, fileNameProblem, model, type Finding, type Lock } from "@wfgen/core";
 import { BINDINGS } from "./bindings.ts";
 import { checkWorkflows } from "./check.ts";
 import { convertWorkflow, pathKey, type CarriedFinding } from "./convert.ts";
@@ -99,6 +99,11 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
       continue;
     }
     const workflow = workflowName(file.display);
+    const badName = fileNameProblem(workflow);
+    if (badName !== undefined) {
+      problems.push({ file: file.display, message: `cannot keep its file name for workflow(): ${badName}; rename the file first` });
+      continue;
+    }
     const previous = byName.get(workflow.toLowerCase());
     if (previous !== undefined) {
       problems.push({ file: file.display, message: `${previous} is imported as ${outputFile(workflow)} already; rename one of the two files, or import each folder into a TypeScript file of its own with --per-folder` });

@@ -3,8 +3,8 @@
  * and into plain data (anchors and aliases expanded, as GitHub reads them). Every way a file can fail to be
  * one workflow becomes a problem naming the file and line, so the command can go on with the other files.
  */
-import { COLLECTION_KEY, collectionKey } from "@wfgen/core";
-import { Composer, isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type Document } from "yaml";
+import { COLLECTION_KEY, collectionKey, composeDocuments } from "@wfgen/core";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, Parser, type Document } from "yaml";
 import { collectNotes, type Notes } from "./comments.ts";
 import type { ImportProblem, Path } from "./types.ts";
 
@@ -49,7 +49,7 @@ export function readWorkflow(text: string, file: string): ReadResult {
   let documents: Document.Parsed[];
   try {
     tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-    documents = [...new Composer({ uniqueKeys: true, logLevel: "error" }).compose(tokens as never, true, text.length)] as Document.Parsed[];
+    documents = composeDocuments(tokens as never, text.length, { logLevel: "error" });
   } catch (error) {
     return fail(`not valid YAML: ${(error as Error).message}`);
   }

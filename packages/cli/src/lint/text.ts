@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity, TextGroup } from "@wfgen/core";
 import type { Style } from "../output/style.ts";
+import { visible } from "../output/visible.ts";
 
 export interface LintTextOptions {
   /** Only each finding's first line and its fix. */
@@ -24,17 +25,21 @@ export function renderFindings(
   textReport(findings).forEach((group, index) => {
     if (index > 0 && !options.quiet) out.push("");
     for (const f of group.findings) {
-      out.push(`${style.bold(`${f.location}:`)} ${paint[f.severity](f.severity)} ${style.dim(`[${f.rule}]`)} ${f.message}`);
+      // Messages, paths and source lines quote the linted file, which may hold terminal escapes.
+      out.push(
+        `${style.bold(`${visible(f.location)}:`)} ${paint[f.severity](f.severity)} ${style.dim(`[${f.rule}]`)} ${visible(f.message)}`,
+      );
       if (!options.quiet) {
-        if (f.context) out.push(`  in ${f.context}`);
+        if (f.context) out.push(`  in ${visible(f.context)}`);
         if (f.excerpt) {
           const number = String(f.excerpt.line);
-          out.push(`  ${style.dim(`${number} |`)} ${f.excerpt.text}`);
-          const pad = f.excerpt.text.slice(0, Math.max(f.excerpt.column - 1, 0)).replace(/[^\t]/g, " ");
+          out.push(`  ${style.dim(`${number} |`)} ${visible(f.excerpt.text)}`);
+          const before = visible(f.excerpt.text.slice(0, Math.max(f.excerpt.column - 1, 0)));
+          const pad = before.replace(/[^\t]/g, " ");
           out.push(`  ${style.dim(`${" ".repeat(number.length)} |`)} ${pad}${paint[f.severity]("^")}`);
         }
       }
-      if (f.fix) out.push(`  fix: ${f.fix}`);
+      if (f.fix) out.push(`  fix: ${visible(f.fix)}`);
       if (!options.quiet) out.push(`  docs: ${options.docsUrl(f.docs)}`);
     }
   });

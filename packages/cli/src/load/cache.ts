@@ -21,6 +21,8 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readBounded } from "../fs/read-bounded.ts";
+import { limitsOf } from "../limits.ts";
 
 const FORMAT = 1;
 
@@ -103,12 +105,14 @@ export function readCache(scope: CacheScope): CacheHit | undefined {
   if (!dir) return undefined;
   let entry: Entry;
   try {
-    entry = JSON.parse(readFileSync(entryPath(dir, scope), "utf8")) as Entry;
+    entry = JSON.parse(readBounded(entryPath(dir, scope), limitsOf(scope.env).maxFileBytes).toString("utf8")) as Entry;
   } catch {
     return undefined;
   }
   if (entry.format !== FORMAT || entry.identity !== identity(scope)) return undefined;
-  for (const [path, hash] of Object.entries(entry.files)) if (fileHash(path) !== hash) return undefined;
+  const maxBytes = limitsOf(scope.env).maxFileBytes;
+  // A file that cannot be read now (undefined) matches no recorded hash.
+  for (const [path, hash] of Object.entries(entry.files)) if (fileHash(path, maxBytes) !== hash) return undefined;
   for (const [folder, hash] of Object.entries(entry.folders)) if (listingHash(folder) !== hash) return undefined;
   return { files: entry.outputs, outDirs: entry.outDirs };
 }
@@ -136,8 +140,14 @@ export interface RenderInputs {
 export function writeCache(scope: CacheScope, inputs: RenderInputs, outputs: CachedFile[], outDirs: string[]): void {
   const dir = cacheDir(scope);
   if (!dir || inputs.imports.length > 0) return;
+  const maxBytes = limitsOf(scope.env).maxFileBytes;
   const files: Record<string, string> = {};
   const folders: Record<string, string> = {};
+  const record = (path: string): boolean => {
+    const hash = fileHash(path, maxBytes);
+    if (hash !== undefined) files[path] = hash;
+    return hash !== undefined;
+  };
   for (const source of inputs.sources) {
     let text: string;
     try {
@@ -152,12 +162,12 @@ export function writeCache(scope: CacheScope, inputs: RenderInputs, outputs: Cac
       if (folders[folder] === undefined) folders[folder] = listingHash(folder);
       for (const name of ["package.json", "tsconfig.json"]) {
         const path = join(folder, name);
-        if (files[path] === undefined) files[path] = fileHash(path);
+        if (files[path] === undefined && !record(path)) return;
       }
       if (folder === scope.root || !isInside(folder, scope.root) || dirname(folder) === folder) break;
     }
   }
-  for (const path of inputs.files) if (files[path] === undefined) files[path] = fileHash(path);
+  for (const path of inputs.files) if (files[path] === undefined && !record(path)) return;
   const entry: Entry = { format: FORMAT, identity: identity(scope), files, folders, outputs, outDirs };
   try {
     mkdirSync(dir, { recursive: true });
@@ -176,11 +186,15 @@ export function contentHash(text: string): string {
   return sha256(text.replaceAll("\r\n", "\n"));
 }
 
-function fileHash(path: string): string {
+/**
+ * sha256 of the file's bytes, "" when there is no file, or undefined for a pipe, a folder, a file over the
+ * read limit or one that cannot be opened: no entry is written or used then, and the render reports it.
+ */
+function fileHash(path: string, maxBytes: number): string | undefined {
   try {
-    return sha256(readFileSync(path));
-  } catch {
-    return "";
+    return sha256(readBounded(path, maxBytes));
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "ENOENT" ? "" : undefined;
   }
 }
 

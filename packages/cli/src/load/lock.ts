@@ -8,7 +8,9 @@ import { dirname, join } from "node:path";
 import type { Lock } from "@wfgen/core";
 import { CliError } from "../errors.ts";
 import { displayPath } from "../paths.ts";
-import { writeAtomically } from "../fs/write-atomically.ts";
+import type { FileChange } from "../fs/apply-changes.ts";
+import { readBoundedText } from "../fs/read-bounded.ts";
+import { limitsOf } from "../limits.ts";
 
 /** The name of the lockfile (core's `LOCK_FILE`, repeated so this module stays light for `build`'s start). */
 export const LOCK_FILE = "wfgen.lock.json";
@@ -28,7 +30,8 @@ export async function readLockFile(path: string, cwd: string): Promise<Lock> {
   const { emptyLock, parseLock } = await core();
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    // Bounded by the default limit: a lock is a few kilobytes, whatever WFGEN_MAX_FILE_SIZE says.
+    text = readBoundedText(path, limitsOf({}).maxFileBytes);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return emptyLock();
     throw new CliError("unreadable-file", `cannot read ${displayPath(path, cwd)}: ${(error as Error).message}`);
@@ -44,17 +47,25 @@ export async function readLockFile(path: string, cwd: string): Promise<Lock> {
   });
 }
 
-/** Write the lock in its canonical form, atomically; returns whether the bytes changed. */
-export async function writeLockFile(path: string, lock: Lock, cwd: string): Promise<boolean> {
-  const { serializeLock } = await core();
+/**
+ * The change that writes `lock` in its canonical form at `path`, or undefined when the file already holds
+ * those bytes. The text is read back through the lock's schema first, so that no pin that is not a full
+ * commit SHA can reach the file, whatever produced it.
+ */
+export async function lockChange(path: string, lock: Lock, cwd: string): Promise<FileChange | undefined> {
+  const { parseLock, serializeLock } = await core();
   const content = serializeLock(lock);
+  const parsed = parseLock(content);
+  if (!parsed.ok) {
+    throw new CliError("lock-invalid", `wfgen will not write ${displayPath(path, cwd)}: its new entries are not valid.`, {
+      details: [...parsed.problems.map((p) => `  ${p}`), "Nothing was written."],
+    });
+  }
   let current: string | undefined;
   try {
     current = readFileSync(path, "utf8");
   } catch {
     current = undefined;
   }
-  if (current === content) return false;
-  writeAtomically(path, content, displayPath(path, cwd));
-  return true;
+  return current === content ? undefined : { path, content };
 }

@@ -74,13 +74,45 @@ export async function importUserModule(file: string, root: string, cwd: string):
     registerMapper(built, file, root, runtime);
     await runtime;
     try {
-      const exports = (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as Record<string, unknown>;
+      const exports = await guarded(() => import(/* @vite-ignore */ pathToFileURL(outfile).href), file, cwd);
       return { exports, bundle: built };
     } catch (error) {
+      if (error instanceof CliError) throw error;
       throw await thrownError(error, file, built, cwd);
     }
   } finally {
     await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Evaluate the user's module with two guards. `process.exit()` while it loads would end wfgen with the
+ * user's code (0 would make `check` pass having checked nothing), so it throws instead. A top-level `await`
+ * that never settles leaves Node with nothing to do, and Node would exit with code 13 and no word; the
+ * `beforeExit` event comes first, and turns it into an error.
+ */
+async function guarded(load: () => Promise<unknown>, file: string, cwd: string): Promise<Record<string, unknown>> {
+  const shown = displayPath(file, cwd);
+  const exit = process.exit;
+  process.exit = ((code?: number | string | null) => {
+    throw new Error(`${shown} called process.exit(${code ?? ""}) while loading; an entry file only exports workflows`);
+  }) as typeof process.exit;
+  let onIdle: (() => void) | undefined;
+  const idle = new Promise<never>((_, reject) => {
+    onIdle = () =>
+      reject(
+        new CliError("entry-never-settles", `${shown} never finished loading: a top-level await waits on a promise that nothing settles.`, {
+          location: { file: shown },
+          details: [`${shown} could not be loaded; nothing was written.`],
+        }),
+      );
+  });
+  process.once("beforeExit", onIdle!);
+  try {
+    return (await Promise.race([load(), idle])) as Record<string, unknown>;
+  } finally {
+    process.off("beforeExit", onIdle!);
+    process.exit = exit;
   }
 }
 

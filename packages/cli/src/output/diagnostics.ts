@@ -1,6 +1,7 @@
 /** Diagnostics as text for the terminal; `--json` prints the records themselves. */
 import type { Diagnostic } from "@wfgen/core";
 import type { Style } from "./style.ts";
+import { visible } from "./visible.ts";
 
 /**
  * Every diagnostic, errors first, each as core formats it with its severity coloured. Async because
@@ -12,7 +13,7 @@ export async function formatDiagnostics(diagnostics: Diagnostic[], style: Style)
   return [...diagnostics]
     .sort((a, b) => rank[a.severity] - rank[b.severity])
     .map((d) => {
-      const text = formatDiagnostic(d);
+      const text = visible(formatDiagnostic(d));
       const paint = d.severity === "error" ? style.red : d.severity === "warning" ? style.yellow : style.cyan;
       return `${text.replace(`${d.severity} [`, `${paint(d.severity)} [`)}\n`;
     })

@@ -21,6 +21,7 @@ import {
 import { WfgenError, type Diagnostic, type Location } from "../diagnostics.ts";
 import { closest } from "../model/suggest.ts";
 import { resolveCallSite, type CallSite } from "./callsite.ts";
+import { valueProblem } from "./values.ts";
 import { isJobDefinition, type AnyJob, type JobInput, type StepItem } from "./job.ts";
 import { isStepDefinition, type StepDefinition, type StepInput } from "./step.ts";
 import type { WorkflowDefinition } from "./workflow.ts";
@@ -78,6 +79,16 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   const diagnostics: Diagnostic[] = [];
   const poisoned: ModelPath[] = [];
   const file = definition.file;
+  const problem = valueProblem(definition.input);
+  if (problem !== undefined) {
+    diagnostics.push({
+      severity: "error",
+      code: "invalid-value",
+      message: problem,
+      where: { workflow: file, ...resolveCallSite(definition.site) },
+    });
+    return { model: {}, diagnostics, poisoned };
+  }
   const jobIds = new Map<object, string>();
   const jobOwnerOfStep = new Map<object, string>();
   const jobs = definition.input.jobs ?? {};

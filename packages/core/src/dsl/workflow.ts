@@ -5,6 +5,7 @@
 import type { WorkflowFields } from "../model/dsl-types.gen.ts";
 import { WORKFLOW } from "./brand.ts";
 import { captureCallSite, type CallSite } from "./callsite.ts";
+import { fileNameProblem, workflowFileName } from "./file-name.ts";
 import type { JobDefinition, JobInput } from "./job.ts";
 import type { Lift } from "./lift.ts";
 
@@ -51,11 +52,16 @@ export interface WorkflowDefinition {
   readonly site: CallSite;
 }
 
-/** Create a workflow written to `<file>.yml` in the output folder. */
+/**
+ * Create a workflow written to `<file>.yml` in the output folder. Throws when `file` is not a plain file name
+ * (see file-name.ts): the error then points at the line that called `workflow()`.
+ */
 export function workflow<J extends string, E extends string = never>(
   file: string,
   input: WorkflowInput<J, E>,
   meta: WorkflowMeta = {},
 ): WorkflowDefinition {
-  return { [WORKFLOW]: true, file: /\.ya?ml$/.test(file) ? file : `${file}.yml`, input, meta, site: captureCallSite() };
+  const problem = fileNameProblem(file);
+  if (problem !== undefined) throw new Error(`workflow(${JSON.stringify(file)}, ...): ${problem}.`);
+  return { [WORKFLOW]: true, file: workflowFileName(file), input, meta, site: captureCallSite() };
 }

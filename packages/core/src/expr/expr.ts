@@ -3,7 +3,7 @@
  * `github.event.pull_request.title` or `steps.build.outputs.digest` expressions.
  */
 import { renderNumber } from "./literal.ts";
-import { type ComparisonOperator, type HandleNode, type LiteralValue, NODE, type Node } from "./node.ts";
+import { type ComparisonOperator, type HandleNode, type LiteralValue, MAX_EXPRESSION_DEPTH, NODE, type Node, nodeDepth } from "./node.ts";
 import { renderNode } from "./render.ts";
 import { hasTokens, splitTokens, tokenFor } from "./tokens.ts";
 
@@ -75,6 +75,9 @@ export class Expr<T = unknown> {
 
   /** Wraps a node; prefer the builders (`expr.lit`, contexts, functions) over calling this directly. */
   constructor(node: Node) {
+    if (nodeDepth(node) > MAX_EXPRESSION_DEPTH) {
+      throw new Error(`an expression nests more than ${MAX_EXPRESSION_DEPTH} levels deep; GitHub's parser accepts far fewer`);
+    }
     this[NODE] = node;
     Object.freeze(this);
   }

@@ -117,3 +117,42 @@ export interface HasNode {
 export function isIdentifier(name: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name);
 }
+
+/**
+ * How deep expressions may nest. GitHub's own parser stops far sooner; this bound only keeps every walker
+ * over the tree (rendering, checks, the `sh` lowering) from exhausting the stack on a generated expression.
+ */
+export const MAX_EXPRESSION_DEPTH = 256;
+
+const depths = new WeakMap<Node, number>();
+
+/** The nesting depth of `node` (a leaf is 1); cached, so building a tree node by node stays linear. */
+export function nodeDepth(node: Node): number {
+  const known = depths.get(node);
+  if (known !== undefined) return known;
+  let children: readonly Node[];
+  switch (node.kind) {
+    case "property":
+    case "filter":
+      children = [node.object];
+      break;
+    case "index":
+      children = [node.object, node.index];
+      break;
+    case "call":
+    case "logical":
+      children = node.args;
+      break;
+    case "not":
+      children = [node.operand];
+      break;
+    case "comparison":
+      children = [node.left, node.right];
+      break;
+    default:
+      children = [];
+  }
+  const depth = 1 + children.reduce((max, child) => Math.max(max, nodeDepth(child)), 0);
+  depths.set(node, depth);
+  return depth;
+}

@@ -213,6 +213,37 @@ docker push "\${REGISTRY}"/"\${GITHUB_REPOSITORY}":1.5-true --label 'a b' "\${PU
   });
 });
 
+describe("sh arithmetic", () => {
+  // Bash evaluates a variable's value as an expression in arithmetic: title='a[$(id)]' would run `id`.
+  it.each([
+    ["$(( ))", () => sh`echo $(( ${title} + 1 ))`],
+    ["$(( )) in double quotes", () => sh`echo "total: $(( ${title} + 1 ))"`],
+    ["(( ))", () => sh`if (( ${title} > 1 )); then echo big; fi`],
+    ["a for (( ))", () => sh`for (( i = 0; i < ${title}; i++ )); do :; done`],
+    ["$[ ]", () => sh`echo $[ ${title} + 1 ]`],
+    ["let", () => sh`let n=${title}+1`],
+    ["let, quoted, after then", () => sh`if true; then let "n = ${title}"; fi`],
+    ["[[ -eq ]]", () => sh`[[ ${title} -eq 1 ]] && echo one`],
+    ["[[ -gt ]] quoted", () => sh`[[ "${title}" -gt 1 ]]`],
+    ["an array subscript", () => sh`echo "\${names[${title}]}"`],
+    ["a substring offset", () => sh`echo "\${value:${title}:2}"`],
+    ["a command substitution inside arithmetic", () => sh`echo $(( $(echo ${title}) + 1 ))`],
+  ])("refuses an expression in %s", (_, make) => {
+    expect(() => lower(make())).toThrow(/shell arithmetic/);
+  });
+
+  it("still passes expressions next to arithmetic, and in tests that compare text", () => {
+    expect(lower(sh`echo $(( 1 + 2 )) ${title}`).run).toBe('echo $(( 1 + 2 )) "${PULL_REQUEST_TITLE}"');
+    expect(lower(sh`let n=1
+echo ${title}`).run).toBe('let n=1\necho "${PULL_REQUEST_TITLE}"');
+    expect(lower(sh`echo let ${title}`).run).toBe('echo let "${PULL_REQUEST_TITLE}"');
+    expect(lower(sh`[[ "${title}" == "refs/tags/"* ]] && echo tag`).run).toBe(
+      '[[ "${PULL_REQUEST_TITLE}" == "refs/tags/"* ]] && echo tag',
+    );
+    expect(lower(sh`echo "\${NAME:-${title}}"`).run).toBe('echo "${NAME:-${PULL_REQUEST_TITLE}}"');
+  });
+});
+
 describe("pwsh lowering", () => {
   it("references $env:NAME, braced where the name would run on", () => {
     expect(lower(pwsh`docker login ghcr.io -u ${github.actor} -p "${secrets.GITHUB_TOKEN}"`)).toEqual({
@@ -266,7 +297,7 @@ describe("properties", () => {
           lowered = lowerScript(sh(strings, ...values), noHandles);
         } catch (e) {
           // Contexts that cannot carry a variable are refused, never emitted.
-          expect(String(e)).toMatch(/quoted delimiter|escape character|contains '\$\{\{'/);
+          expect(String(e)).toMatch(/quoted delimiter|escape character|contains '\$\{\{'|shell arithmetic/);
           return;
         }
         expect(lowered.run).not.toContain("${{");

@@ -3,6 +3,7 @@
  * script text (where GitHub would substitute it before the shell parses the line, so a crafted branch name or
  * PR title could run commands): it travels in an environment variable, and the script reads the variable.
  */
+import { WfgenError } from "../diagnostics.ts";
 import { existingVariable, derivedName, staticPath } from "./env-names.ts";
 import { Expr, nodeOf } from "./expr.ts";
 import { type RenderContext, renderExpression } from "./render.ts";
@@ -97,7 +98,7 @@ export interface LoweredScript {
 }
 
 function reference(shell: Shell, name: string, quoting: string, nextChar: string, exprText: string): string {
-  const refuse = (why: string) => new Error(`Cannot pass \${{ ${exprText} }} to the script: ${why}`);
+  const refuse = (why: string) => unsafeScript(`cannot pass \${{ ${exprText} }} to the script: ${why}`);
   if (shell === "sh") {
     switch (quoting) {
       case "none":
@@ -108,6 +109,11 @@ function reference(shell: Shell, name: string, quoting: string, nextChar: string
         return `'"\${${name}}"$'`;
       case "quoted-heredoc":
         throw refuse("it is inside a here-document with a quoted delimiter, which expands nothing; unquote it.");
+      case "arithmetic":
+        throw unsafeScript(
+          `cannot pass \${{ ${exprText} }} into shell arithmetic ($(( )), (( )), $[ ], let, [[ -eq ]], a subscript): bash evaluates the value there as an expression, so a value such as a[$(id)] would run commands`,
+          'read it into a variable outside the arithmetic, check that it is a number, then use the variable: n=${value}; case "$n" in ""|*[!0-9]*) exit 1;; esac; echo $((n + 1))',
+        );
       default:
         return `\${${name}}`;
     }
@@ -134,7 +140,9 @@ export function lowerScript(
 ): LoweredScript {
   const exprs = script.parts.filter((p): p is Expr<unknown> => typeof p !== "string");
   const text = script.parts.map((p) => (typeof p === "string" ? p : SLOT)).join("");
-  if (text.split(SLOT).length !== exprs.length + 1) throw new Error("A script cannot contain NUL characters.");
+  if (text.split(SLOT).length !== exprs.length + 1) {
+    throw unsafeScript("the script contains a NUL character, which no shell reads as text", "remove the NUL (\\0) from the script");
+  }
   const quoting: readonly string[] = script.shell === "sh" ? shQuoting(text) : pwshQuoting(text);
 
   const rendered = exprs.map((e) => renderExpression(e, ctx));
@@ -194,10 +202,15 @@ export function lowerScript(
   if (run.includes("${{")) {
     // Only constants can put it there, and GitHub would evaluate it inside the script: the injection this
     // module exists to prevent.
-    throw new Error(
-      "The script text contains '${{', which GitHub would expand inside the script. Interpolate an expression " +
-        'instead (expr.raw("...") for hand-written text) so that it is passed through env.',
+    throw unsafeScript(
+      "the script text contains '${{', which GitHub would expand inside the script",
+      'interpolate an expression instead (expr.raw("...") for hand-written text) so that it is passed through env',
     );
   }
   return { run, env: { ...existingEnv, ...added } };
+}
+
+/** A script the template refuses to write: the user's to fix, reported at the step like any build error. */
+function unsafeScript(message: string, fix?: string): WfgenError {
+  return new WfgenError({ severity: "error", code: "unsafe-script", message, ...(fix !== undefined && { fix }), where: {} });
 }

@@ -2,32 +2,64 @@
  * Just enough shell lexing to know the quoting context at each point where an expression is interpolated
  * into a script, so that the variable reference inserted there is one word with the exact value. Not a
  * parser: it tracks quotes, escapes, comments, command substitutions and here-documents, which is what
- * decides quoting.
+ * decides quoting, and the arithmetic contexts where no quoting helps.
  */
+import { WfgenError } from "../diagnostics.ts";
 
 /** Marks an interpolation point in the text being scanned. NUL cannot occur in a YAML scalar anyway. */
 export const SLOT = "\u0000";
 
-/** Quoting context in a POSIX shell script. */
-export type ShQuoting = "none" | "double" | "single" | "ansi-c" | "heredoc" | "quoted-heredoc";
+/**
+ * Quoting context in a POSIX shell script. `arithmetic` is not a quoting but a place where bash evaluates a
+ * variable's value as an arithmetic expression, quoted or not (`$(( ))`, `(( ))`, `$[ ]`, `let`, the
+ * operands of `[[ -eq ]]` and friends, an array subscript or substring offset in `${ }`): a value such as
+ * `a[$(id)]` runs commands there, so no reference can be safe.
+ */
+export type ShQuoting = "none" | "double" | "single" | "ansi-c" | "heredoc" | "quoted-heredoc" | "arithmetic";
 
 /** Quoting context in a PowerShell script. */
 export type PwshQuoting = "none" | "double" | "single";
 
 /** An interpolation directly after an escape character would have its first character escaped. */
-function escapedSlot(text: string, i: number): Error {
+function escapedSlot(text: string, i: number): WfgenError {
   const before = text.slice(Math.max(0, i - 20), i).replaceAll(SLOT, "…");
-  return new Error(
-    `An expression directly follows the escape character in "${before}"; remove the escape or add a space.`,
-  );
+  return new WfgenError({
+    severity: "error",
+    code: "unsafe-script",
+    message: `an expression directly follows the escape character in "${before}"`,
+    fix: "remove the escape or add a space",
+    where: {},
+  });
 }
 
 interface Frame {
   double: boolean;
   parens: number;
-  /** What ends this command substitution: `)` for `$(`, a backtick for backticks, nothing at top level. */
-  closer: ")" | "`" | "";
+  /**
+   * What ends this frame: `)` for `$(`, `$((` and `((`, a backtick for backticks, `]` for `$[`, `}` for `${`,
+   * nothing at top level.
+   */
+  closer: ")" | "`" | "]" | "}" | "";
+  /** An arithmetic expansion or command: every interpolation in it is `arithmetic`. */
+  arith: boolean;
+  /** Where the frame's text starts (for `${`), and where its current simple command starts (for `let`). */
+  start: number;
+  commandStart: number;
+  /** In `[[ ]]`: where it opened, and the number of interpolations before it. */
+  test?: { at: number; slots: number };
 }
+
+/** A frame for text that starts at `start`. */
+function frame(closer: Frame["closer"], start: number, options: Partial<Frame> = {}): Frame {
+  return { double: false, parens: 0, closer, arith: false, start, commandStart: start, ...options };
+}
+
+// `let` evaluates its arguments as arithmetic, also after the keywords that can precede a command.
+const LET = /^\s*(?:(?:then|do|else|elif|!|\{)\s+)*let\s/;
+// In `${name[...]}` the subscript, and in `${name:offset:length}` the numbers, are arithmetic (`:-` and
+// the other operators that start with `:` are not).
+const ARITHMETIC_PARAMETER = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*$|:(?![-=+?]))/;
+const ARITHMETIC_TEST = /\s-(?:eq|ne|lt|le|gt|ge)\s/;
 
 interface Heredoc {
   delimiter: string;
@@ -40,7 +72,7 @@ const WORD_BREAK = /[\s;&|(]/;
 /** The quoting context at each `SLOT` in `text`, read as a POSIX shell (bash, sh) script. */
 export function shQuoting(text: string): ShQuoting[] {
   const states: ShQuoting[] = [];
-  const frames: Frame[] = [{ double: false, parens: 0, closer: "" }];
+  const frames: Frame[] = [frame("", 0)];
   const heredocs: Heredoc[] = [];
   let mode: "code" | "single" | "ansi-c" | "comment" | "heredoc" = "code";
   let lineStart = 0;
@@ -55,14 +87,21 @@ export function shQuoting(text: string): ShQuoting[] {
         return heredocs[0]?.quoted ? "quoted-heredoc" : "heredoc";
       case "comment":
         return "none";
-      case "code":
-        return frames[frames.length - 1]?.double ? "double" : "none";
+      case "code": {
+        const top = frames[frames.length - 1] as Frame;
+        if (frames.some((f) => f.arith)) return "arithmetic";
+        if (top.closer === "}" && ARITHMETIC_PARAMETER.test(text.slice(top.start, position))) return "arithmetic";
+        if (LET.test(text.slice(top.commandStart, position))) return "arithmetic";
+        return top.double ? "double" : "none";
+      }
     }
   };
+  let position = 0;
 
   for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (c === SLOT) {
+      position = i;
       states.push(current());
       continue;
     }
@@ -103,38 +142,68 @@ export function shQuoting(text: string): ShQuoting[] {
       continue;
     }
     const next = text[i + 1];
-    if (top.double) {
-      if (c === '"') top.double = false;
-      else if (c === "$" && next === "(") {
-        frames.push({ double: false, parens: 0, closer: ")" });
-        i++;
-      } else if (c === "`") frames.push({ double: false, parens: 0, closer: "`" });
+    // Expansions open inside double quotes as outside them.
+    if (c === "$" && next === "(") {
+      const arith = text[i + 2] === "(";
+      frames.push(frame(")", i + (arith ? 3 : 2), { arith, parens: arith ? 1 : 0 }));
+      i += arith ? 2 : 1;
       continue;
     }
+    if (c === "$" && next === "[") {
+      frames.push(frame("]", i + 2, { arith: true }));
+      i++;
+      continue;
+    }
+    if (c === "$" && next === "{") {
+      frames.push(frame("}", i + 2, { double: top.double }));
+      i++;
+      continue;
+    }
+    if (c === "}" && top.closer === "}") {
+      frames.pop();
+      continue;
+    }
+    if (top.double) {
+      if (c === '"') top.double = false;
+      else if (c === "`") frames.push(frame("`", i + 1));
+      continue;
+    }
+    const wordStart = i === 0 || WORD_BREAK.test(text[i - 1] as string);
     if (c === "'") mode = "single";
     else if (c === "$" && next === "'") {
       mode = "ansi-c";
       i++;
     } else if (c === '"') top.double = true;
-    else if (c === "$" && next === "(") {
-      frames.push({ double: false, parens: 0, closer: ")" });
-      i++;
-    } else if (c === "`") {
+    else if (c === "`") {
       if (top.closer === "`") frames.pop();
-      else frames.push({ double: false, parens: 0, closer: "`" });
+      else frames.push(frame("`", i + 1));
+    } else if (c === "(" && next === "(") {
+      frames.push(frame(")", i + 2, { arith: true, parens: 1 }));
+      i++;
     } else if (c === "(") top.parens++;
     else if (c === ")") {
       if (top.parens > 0) top.parens--;
       else if (top.closer === ")") frames.pop();
-    } else if (c === "#" && (i === 0 || WORD_BREAK.test(text[i - 1] as string))) mode = "comment";
+    } else if (c === "]" && top.closer === "]") frames.pop();
+    else if (c === "[" && next === "[" && wordStart && top.test === undefined) {
+      top.test = { at: i, slots: states.length };
+      i++;
+    } else if (c === "]" && next === "]" && top.test !== undefined) {
+      if (ARITHMETIC_TEST.test(text.slice(top.test.at, i))) states.fill("arithmetic", top.test.slots);
+      top.test = undefined;
+      i++;
+    } else if (c === "\n" || c === ";" || c === "&" || c === "|") {
+      top.commandStart = i + 1;
+      if (c === "\n" && heredocs.length > 0) {
+        mode = "heredoc";
+        lineStart = i + 1;
+      }
+    } else if (c === "#" && wordStart) mode = "comment";
     else if (c === "<" && next === "<") {
       // `<<<` is a here-string, and `<<` inside `((...))` is a shift: neither starts a here-document.
       if (text[i + 2] === "<") i += 2;
       else if (top.parens === 0) i = readHeredocHeader(text, i + 2, heredocs) - 1;
       else i++;
-    } else if (c === "\n" && heredocs.length > 0) {
-      mode = "heredoc";
-      lineStart = i + 1;
     }
   }
   return states;

@@ -66,7 +66,7 @@ describe("wfgen.lock.json", () => {
     ).toEqual(["actions › actions/checkout@v4 › sha: must be a full commit SHA: 40 lowercase hex digits"]);
     expect(
       bad({ "actions/checkout@v4": { sha: SHA, tag: "v4.2.2 # old", resolvedAt: "2026-01-01T00:00:00Z" } }),
-    ).toEqual(["actions › actions/checkout@v4 › tag: must be a tag name without spaces or #"]);
+    ).toEqual(["actions › actions/checkout@v4 › tag: must be a tag name without spaces, # or control characters"]);
     expect(bad({ "actions/checkout@v4": { unpinned: true, reason: "" } })).toEqual([
       "actions › actions/checkout@v4 › reason: say why this action is not pinned",
     ]);

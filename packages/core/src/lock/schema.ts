@@ -13,16 +13,19 @@ export const IMAGE_DIGEST = /^sha256:[0-9a-f]{64}$/;
 // `owner/repo[/path]@ref`, the form an intent has in workflows.ts and in the lock's keys.
 const ACTION_KEY = /^[^/@\s]+\/[^/@\s]+(?:\/[^@\s]+)?@[^@\s]+$/;
 
-// The tag ends up after `# ` on the `uses:` line; Dependabot and zizmor read the comment up to the end of
-// the line, so the tag may hold nothing a line or a second word could hide in.
-const TAG = /^[^\s#]+$/;
+/**
+ * A tag name as the lock records it. The tag ends up after `# ` on the `uses:` line; Dependabot and zizmor
+ * read the comment up to the end of the line, so the tag may hold nothing a line or a second word could
+ * hide in, nor a control character (git allows none in a ref name).
+ */
+export const TAG_NAME = /^[^\s#\u0000-\u001f\u007f]+$/;
 
 const isoTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time, e.g. 2026-01-31T12:00:00.000Z" });
 
 /** An intent resolved to a commit: the SHA, the most specific tag at it (the `# v7.3.0` comment), when. */
 export const PinnedActionSchema = z.strictObject({
   sha: z.string().regex(COMMIT_SHA, "must be a full commit SHA: 40 lowercase hex digits"),
-  tag: z.string().regex(TAG, "must be a tag name without spaces or #"),
+  tag: z.string().regex(TAG_NAME, "must be a tag name without spaces, # or control characters"),
   resolvedAt: isoTime,
   /** The SHA of the annotated tag object the tag named, before it was peeled to `sha`. */
   tagObject: z.string().regex(COMMIT_SHA, "must be a 40-hex object SHA").optional(),

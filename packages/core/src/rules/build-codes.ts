@@ -92,6 +92,27 @@ export const BUILD_CODES: readonly BuildCode[] = [
     suppressible: false,
   },
   {
+    id: "unsafe-script",
+    severity: "error",
+    summary: "The sh (or pwsh) template cannot write this script safely: a constant holding ${{, a NUL, or an expression where the shell would not treat it as data (a quoted here-document, PowerShell single quotes, shell arithmetic).",
+    fix: "Interpolate the expression itself (not text holding ${{), outside here-documents with quoted delimiters, single-quoted PowerShell strings and shell arithmetic.",
+    suppressible: false,
+  },
+  {
+    id: "invalid-value",
+    severity: "error",
+    summary: "A value in the workflow's definition is one YAML cannot hold: a function, a symbol, a BigInt, a value that contains itself, or one nested too deep.",
+    fix: "Pass the plain value (a string, number, boolean, array or object) at the place the message names.",
+    suppressible: false,
+  },
+  {
+    id: "invalid-file-name",
+    severity: "error",
+    summary: "A workflow's file name, changed after workflow() checked it, is not one path segment of safe characters that GitHub runs.",
+    fix: 'Give workflow() a plain file name such as "ci", and do not change it afterwards.',
+    suppressible: false,
+  },
+  {
     id: "handle-as-value",
     severity: "error",
     summary: "A step or job handle is used as a value, where one of its outputs was meant.",

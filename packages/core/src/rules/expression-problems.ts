@@ -37,9 +37,8 @@ export function expressionRule(
     documents: ["workflow", "action"],
     check(context) {
       const owner: ModelPath = context.level === "step" ? context.step.path : context.level === "job" ? context.job.path : [];
-      const inner = context.level === "step" ? [] : context.level === "job" ? context.job.steps.map((s) => s.path) : context.workflow.jobs.map((j) => j.path);
-      for (const problem of expressionProblems(context.workflow.value)) {
-        if (problem.code !== rule.id || !within(owner, problem.path) || inner.some((path) => within(path, problem.path))) continue;
+      for (const problem of problemsByOwner(context.workflow).get(JSON.stringify(owner)) ?? []) {
+        if (problem.code !== rule.id) continue;
         const at = context.source && positionOf(context.source, problem);
         context.report({
           path: problem.path,
@@ -53,16 +52,65 @@ export function expressionRule(
   });
 }
 
-function within(prefix: ModelPath, path: ModelPath): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
+const owners = new WeakMap<object, Map<string, ExpressionProblem[]>>();
+
+/**
+ * The problems of a workflow by the step, job or (the root) workflow that reports them: the deepest of
+ * them whose path starts the problem's. Computed once, so that each visit reads its own problems instead of
+ * filtering all of them (a job with thousands of steps and problems was quadratic).
+ */
+function problemsByOwner(workflow: { value: Json; jobs: ReadonlyArray<{ path: ModelPath; steps: ReadonlyArray<{ path: ModelPath }> }> }): Map<string, ExpressionProblem[]> {
+  let byOwner = owners.get(workflow.value);
+  if (byOwner) return byOwner;
+  const known = new Set<string>(["[]"]);
+  for (const job of workflow.jobs) {
+    known.add(JSON.stringify(job.path));
+    for (const step of job.steps) known.add(JSON.stringify(step.path));
+  }
+  byOwner = new Map();
+  for (const problem of expressionProblems(workflow.value)) {
+    // The longest start of its path that is a step, a job or the root.
+    let length = problem.path.length;
+    while (!known.has(JSON.stringify(problem.path.slice(0, length)))) length--;
+    const key = JSON.stringify(problem.path.slice(0, length));
+    const list = byOwner.get(key);
+    if (list) list.push(problem);
+    else byOwner.set(key, [problem]);
+  }
+  owners.set(workflow.value, byOwner);
+  return byOwner;
+}
+
+// Every offset of a needle in an expression's scalar, found once per scalar: counting the occurrences
+// before each problem from the start of a large script was quadratic.
+const offsetsOf = new WeakMap<YamlSource, Map<string, Map<string, number[]>>>();
+
+function occurrencesBefore(source: YamlSource, text: string, needle: string, end: number): number {
+  let byText = offsetsOf.get(source);
+  if (!byText) offsetsOf.set(source, (byText = new Map()));
+  let byNeedle = byText.get(text);
+  if (!byNeedle) byText.set(text, (byNeedle = new Map()));
+  let offsets = byNeedle.get(needle);
+  if (!offsets) {
+    offsets = [];
+    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) offsets.push(i);
+    byNeedle.set(needle, offsets);
+  }
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle]! < end) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 // The expression is found in the raw text of its scalar, then the offset inside it is added when the two
 // agree on that line (escapes in a quoted scalar, or an offset on a later line, keep the expression's start).
 function positionOf(source: YamlSource, problem: ExpressionProblem): TextPosition {
   const needle = problem.text.slice(problem.span.start, problem.span.end);
-  let occurrence = 0;
-  for (let i = problem.text.indexOf(needle); i >= 0 && i < problem.span.start; i = problem.text.indexOf(needle, i + 1)) occurrence++;
+  const occurrence = occurrencesBefore(source, problem.text, needle, problem.span.start);
   const start = source.locateText(problem.path, needle, occurrence);
   const head = problem.text.slice(problem.span.start, problem.offset);
   const firstLine = needle.split("\n")[0]!;

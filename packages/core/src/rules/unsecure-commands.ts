@@ -2,7 +2,7 @@
 // (a log line with attacker text in it) change later steps' environment. set-output and save-state are
 // deprecated stdout commands replaced by $GITHUB_OUTPUT and $GITHUB_STATE: less dangerous, hence a warning.
 import { defineRule, type Json, type ModelPath } from "./types.ts";
-import { expressionsOf, scalarText } from "./util.ts";
+import { blankExpressions, scalarText } from "./util.ts";
 
 // The runner turns the commands back on for `true`, `1` or `$true` (any case); an expression may give any of them.
 function enables(value: unknown): boolean {
@@ -39,8 +39,7 @@ export const unsecureCommands = defineRule({
     }
     if (context.level !== "step" || context.step.run === undefined) return;
     // Text inside ${{ }} is never printed as such; only the script's own text counts.
-    let script = context.step.run;
-    for (const e of expressionsOf(script)) script = script.replace(e.text, " ".repeat(e.text.length));
+    const script = blankExpressions(context.step.run);
     const counts = new Map<string, number>();
     for (const match of script.matchAll(COMMAND)) {
       const command = match[1]!;

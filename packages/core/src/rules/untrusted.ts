@@ -151,9 +151,26 @@ function sourceInText(text: string, scope: Scope, depth: number): TaintSource | 
   return weaker;
 }
 
+const stepsById = new WeakMap<JobView, Map<string, StepView>>();
+
+/** The first step of `job` with the id `id` (lowercase), through a map built once per job. */
+function stepWithId(job: JobView, id: string): StepView | undefined {
+  let byId = stepsById.get(job);
+  if (!byId) {
+    byId = new Map();
+    for (const s of job.steps) {
+      const own = typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined;
+      if (own !== undefined && !byId.has(own)) byId.set(own, s);
+    }
+    stepsById.set(job, byId);
+  }
+  return byId.get(id);
+}
+
 // A step output: from an action known to output outsiders' text, or written by a script from such a value.
 function stepOutputSource(id: string, name: string, scope: Scope, depth: number): TaintSource | undefined {
-  const producer = scope.job.steps.find((s) => typeof s.value.id === "string" && s.value.id.toLowerCase() === id);
+  // Looked up, not searched: thousands of steps that each read another's output stay linear.
+  const producer = stepWithId(scope.job, id);
   if (!producer) return undefined;
   if (producer.uses?.kind === "action") {
     const known = UNTRUSTED_OUTPUTS[producer.uses.name.toLowerCase()];

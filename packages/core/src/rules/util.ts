@@ -65,6 +65,17 @@ export function expressionsOf(text: string): ExpressionMatch[] {
   return findExpressions(text).expressions.map(({ start, end, inner }) => ({ text: text.slice(start, end), inner, index: start }));
 }
 
+/** `text` with every `${{ }}` replaced by as many spaces, in one pass (offsets and lines stay where they were). */
+export function blankExpressions(text: string): string {
+  let out = "";
+  let last = 0;
+  for (const e of expressionsOf(text)) {
+    out += text.slice(last, e.index) + " ".repeat(e.text.length);
+    last = e.index + e.text.length;
+  }
+  return out + text.slice(last);
+}
+
 /**
  * An expression in a canonical form for matching context paths: lowercase (context names are case-
  * insensitive), no white space around dots, `['key']` as `.key`, and `[0]` or `[*]` as `.*`.

@@ -4,7 +4,6 @@
  * of a pinned `uses:`), and the raw lines. The linter needs all four to point findings at the user's text.
  */
 import {
-  Composer,
   isAlias,
   isCollection,
   isMap,
@@ -18,6 +17,7 @@ import {
   type Node,
   type Pair,
 } from "yaml";
+import { composeDocuments } from "./compose.ts";
 import type { Diagnostic } from "../diagnostics.ts";
 
 /** A model path: mapping keys and sequence indexes, e.g. `["jobs", "build", "steps", 0, "uses"]`. */
@@ -101,7 +101,7 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
   const lineCounter = new LineCounter();
   // The CST is kept (not just the composed document) because comments live only there, with offsets.
   const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
-  const documents = [...new Composer({ keepSourceTokens: true, logLevel: "error" }).compose(tokens, true, text.length)];
+  const documents = composeDocuments(tokens, text.length, { keepSourceTokens: true, logLevel: "error" });
   const position = (offset: number): TextPosition => {
     const { line, col } = lineCounter.linePos(Math.min(Math.max(offset, 0), text.length));
     return { line, column: col };
@@ -143,6 +143,22 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
 
   // Resolves a path to the pair's key (for mapping entries) and the value node. Aliases are followed so a
   // path through `*anchor` still finds its node (at the anchor's definition).
+  // Each mapping's pairs by key text, built the first time a path goes through it: a rule that reports
+  // every entry of a 40,000-key env would otherwise scan the mapping once per finding.
+  const pairsOf = new Map<object, Map<string, Pair>>();
+  const pairIn = (map: { items: readonly unknown[] }, key: string): Pair | undefined => {
+    let pairs = pairsOf.get(map);
+    if (pairs === undefined) {
+      pairs = new Map();
+      for (const item of map.items) {
+        const text = isPair(item) ? keyText(item.key) : undefined;
+        // The first pair with a key wins, as a search from the start would find it.
+        if (text !== undefined && !pairs.has(text)) pairs.set(text, item as Pair);
+      }
+      pairsOf.set(map, pairs);
+    }
+    return pairs.get(key);
+  };
   const find = (path: ModelPath): { key?: Node; node: Node | null; depth: number } => {
     let node: Node | null = root;
     let key: Node | undefined;
@@ -151,8 +167,7 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
       if (node !== null && isAlias(node)) node = (node.resolve(document) as Node | undefined) ?? null;
       if (node === null) break;
       if (isMap(node)) {
-        const items: readonly unknown[] = node.items;
-        const pair = items.find((item): item is Pair => isPair(item) && keyText(item.key) === String(segment));
+        const pair = pairIn(node, String(segment));
         if (!pair) break;
         key = pair.key as Node;
         node = (pair.value as Node | null) ?? null;
@@ -187,16 +202,23 @@ export function parseYamlSource(text: string, file: string): ParseYamlResult {
     const node = valueNode(path);
     return node?.range ? position(node.range[1]) : undefined;
   };
+  // Every offset of a needle in a node's text, found once: a rule reports each of thousands of expressions
+  // in one script by its occurrence number, and searching from the start each time was quadratic.
+  const occurrences = new Map<Node, Map<string, number[]>>();
   const locateText = (path: ModelPath, needle: string, occurrence = 0): TextPosition => {
     const node = valueNode(path);
     if (node?.range && needle !== "") {
-      const raw = text.slice(node.range[0], node.range[1]);
-      let at = -1;
-      for (let i = 0; i <= occurrence; i++) {
-        at = raw.indexOf(needle, at + 1);
-        if (at < 0) break;
+      let byNeedle = occurrences.get(node);
+      if (byNeedle === undefined) occurrences.set(node, (byNeedle = new Map()));
+      let offsets = byNeedle.get(needle);
+      if (offsets === undefined) {
+        const raw = text.slice(node.range[0], node.range[1]);
+        offsets = [];
+        for (let at = raw.indexOf(needle); at >= 0; at = raw.indexOf(needle, at + 1)) offsets.push(node.range[0] + at);
+        byNeedle.set(needle, offsets);
       }
-      if (at >= 0) return position(node.range[0] + at);
+      const at = offsets[occurrence];
+      if (at !== undefined) return position(at);
     }
     return locate(path);
   };

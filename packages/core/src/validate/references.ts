@@ -30,14 +30,11 @@ interface JobStep {
 export function referenceProblems(model: Json): ExpressionProblem[] {
   const jobs = asJson(model.jobs);
   const stepOwner = new Map<string, string[]>();
-  const jobSteps = new Map<string, JobStep[]>();
+  const jobSteps = new Map<string, JobSteps>();
   for (const [jobId, job] of Object.entries(jobs)) {
-    const steps = stepsOf(asJson(job), ["jobs", jobId]);
+    const steps = indexSteps(stepsOf(asJson(job), ["jobs", jobId]));
     jobSteps.set(jobId, steps);
-    for (const s of steps) {
-      const id = typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined;
-      if (id !== undefined) stepOwner.set(id, [...(stepOwner.get(id) ?? []), jobId]);
-    }
+    for (const id of steps.first.keys()) stepOwner.set(id, [...(stepOwner.get(id) ?? []), jobId]);
   }
 
   const needsOf = (job: unknown): string[] => {
@@ -47,17 +44,16 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
   const jobIds = new Map(Object.keys(jobs).map((id) => [id.toLowerCase(), id]));
   const needsOfId = (id: string): string[] => needsOf(jobs[jobIds.get(id) ?? id]);
 
-  // What a job's expressions may read, worked out once per job rather than once per expression.
+  // What a job's expressions may read in needs, worked out once per job rather than once per expression.
   // Context property names are case-insensitive: needs.Build reads the job build.
-  const scopes = new Map<string, { needs: Set<string>; ids: Array<string | undefined> }>();
-  const jobScope = (jobId: string): { needs: Set<string>; ids: Array<string | undefined> } => {
-    let scope = scopes.get(jobId);
-    if (scope === undefined) {
-      const ids = jobSteps.get(jobId)!.map((s) => (typeof s.value.id === "string" ? s.value.id.toLowerCase() : undefined));
-      scope = { needs: new Set(needsOf(jobs[jobId])), ids };
-      scopes.set(jobId, scope);
+  const needsSets = new Map<string, Set<string>>();
+  const needsSet = (jobId: string): Set<string> => {
+    let needs = needsSets.get(jobId);
+    if (needs === undefined) {
+      needs = new Set(needsOf(jobs[jobId]));
+      needsSets.set(jobId, needs);
     }
-    return scope;
+    return needs;
   };
 
   const problems: ExpressionProblem[] = [];
@@ -65,9 +61,10 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
     const { site, parsed } = expression;
     const [root, jobId] = site.path;
     if (root !== "jobs" || typeof jobId !== "string" || !parsed.ok || !jobSteps.has(jobId)) continue;
-    const { needs, ids } = jobScope(jobId);
-    const steps = jobSteps.get(jobId)!;
-    const current = steps.find((s) => isPrefix(s.path, site.path));
+    const needs = needsSet(jobId);
+    // Looked up, not searched: a job with thousands of steps, each with an expression, stays linear.
+    const { steps, first } = jobSteps.get(jobId)!;
+    const current = stepAt(jobSteps.get(jobId)!, site.path);
     const jobLevelSteps = current === undefined && site.availability?.contexts.includes("steps") === true;
     walkReferences(parsed.node, {
       handle: () => {},
@@ -102,13 +99,14 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
         }
         if (reference.context !== "steps") return;
         const lower = id.toLowerCase();
-        if (jobLevelSteps ? ids.includes(lower) : current !== undefined && steps.some((s, i) => s.order < current.order && ids[i] === lower)) return;
+        const earliest = first.get(lower);
+        if (jobLevelSteps ? earliest !== undefined : current !== undefined && earliest !== undefined && earliest.order < current.order) return;
         problems.push(problemAt(expression, at, { code: "step-reference", ...stepProblem(id) }));
       },
     });
 
     function stepProblem(id: string): { message: string; fix: string } {
-      const later = ids.indexOf(id.toLowerCase());
+      const later = first.get(id.toLowerCase())?.index ?? -1;
       if (current === undefined && !jobLevelSteps) {
         return {
           message: `job "${jobId}" reads steps.${id} in a job-level field, where the steps context does not exist`,
@@ -159,14 +157,34 @@ function stepsOf(job: Json, jobPath: ValuePath): JobStep[] {
   return steps;
 }
 
+/** A job's steps, by where they are in the model and by id (lowercase; the first step with an id). */
+interface JobSteps {
+  steps: JobStep[];
+  byPath: Map<string, JobStep>;
+  first: Map<string, JobStep>;
+}
+
+function indexSteps(steps: JobStep[]): JobSteps {
+  const byPath = new Map<string, JobStep>();
+  const first = new Map<string, JobStep>();
+  for (const step of steps) {
+    byPath.set(step.path.slice(3).join("/"), step);
+    const id = typeof step.value.id === "string" ? step.value.id.toLowerCase() : undefined;
+    if (id !== undefined && !first.has(id)) first.set(id, step);
+  }
+  return { steps, byPath, first };
+}
+
+/** The step whose path starts `path` (`jobs.<id>.steps.<i>[.parallel.<j>]...`), if any. */
+function stepAt({ byPath }: JobSteps, path: ValuePath): JobStep | undefined {
+  if (path[2] !== "steps") return undefined;
+  return (path[4] === "parallel" ? byPath.get(path.slice(3, 6).join("/")) : undefined) ?? byPath.get(String(path[3]));
+}
+
 function label(step: JobStep): string {
   if (typeof step.value.id === "string") return `"${step.value.id}"`;
   if (typeof step.value.name === "string") return `"${step.value.name}"`;
   return `#${step.index + 1}`;
-}
-
-function isPrefix(prefix: ValuePath, path: ValuePath): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
 // The direct needs of `from` through which it depends on `to` when it does only indirectly, or undefined

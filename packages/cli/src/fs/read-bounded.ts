@@ -1,0 +1,86 @@
+/**
+ * Reading a file wfgen did not write (a workflow to lint or import, a generated file that may have been
+ * replaced, an action.yml): regular files only, and at most a bounded size. A FIFO would block the read
+ * forever and `/dev/zero` would never end, so the file is opened without blocking and inspected through the
+ * open descriptor (no gap between the check and the read) before a byte is read.
+ */
+import { closeSync, constants, fstatSync, openSync, readSync, type Stats } from "node:fs";
+import { formatBytes } from "../limits.ts";
+
+/** A file wfgen refuses to read; the message completes "cannot read <file>: ". */
+export class FileRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "FileRefused";
+  }
+}
+
+/**
+ * The bytes of the regular file at `path` (symbolic links followed), at most `maxBytes`. Throws FileRefused
+ * for anything else, and the system's error (ENOENT, EACCES) when it cannot be opened.
+ */
+export function readBounded(path: string, maxBytes: number): Buffer {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new FileRefused(`it is ${kindOf(stat)}, not a regular file`);
+    if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
+    // Read to the end rather than to the size: a file may grow while it is read.
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(Math.max(stat.size, 64 * 1024), maxBytes + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      total += read;
+      if (total > maxBytes) throw tooLarge(Math.max(total, stat.size), maxBytes);
+      chunks.push(chunk.subarray(0, read));
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `readBounded` decoded as UTF-8 (an invalid byte becomes U+FFFD, as `readFileSync(path, "utf8")` does). */
+export function readBoundedText(path: string, maxBytes: number): string {
+  return readBounded(path, maxBytes).toString("utf8");
+}
+
+/**
+ * `readBounded` decoded as UTF-8, strictly: a byte that is not UTF-8 (a Latin-1 `é`) is refused with its line,
+ * where a lenient decoding would silently turn it into U+FFFD.
+ */
+export function readBoundedUtf8(path: string, maxBytes: number): string {
+  const bytes = readBounded(path, maxBytes);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const text = bytes.toString("utf8");
+    const at = text.indexOf("\uFFFD");
+    const line = text.slice(0, at).split("\n").length;
+    const byte = bytes[Buffer.byteLength(text.slice(0, at))];
+    return refuseEncoding(line, byte);
+  }
+}
+
+function refuseEncoding(line: number, byte: number | undefined): never {
+  throw new FileRefused(
+    `it is not UTF-8 text (byte 0x${(byte ?? 0).toString(16).padStart(2, "0")} on line ${line}), and GitHub reads workflow files as UTF-8; ` +
+      "convert it first, for example with iconv -f latin1 -t utf-8",
+  );
+}
+
+function tooLarge(size: number, maxBytes: number): FileRefused {
+  return new FileRefused(
+    `it is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} wfgen reads (WFGEN_MAX_FILE_SIZE raises the limit)`,
+  );
+}
+
+function kindOf(stat: Stats): string {
+  if (stat.isDirectory()) return "a folder";
+  if (stat.isFIFO()) return "a named pipe";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  if (stat.isSocket()) return "a socket";
+  return "not a regular file";
+}

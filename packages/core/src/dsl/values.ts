@@ -1,0 +1,51 @@
+/**
+ * A workflow definition is user code's data, and must be a tree of values YAML can hold before any stage
+ * walks it: every later stage recurses through it, so a value that contains itself or nests absurdly deep
+ * would exhaust the stack, and a BigInt, a function or a symbol has no YAML form. One walk finds them all
+ * and names the first one by its path.
+ */
+import { isExpr, isScript } from "../expr/index.ts";
+import { isJobDefinition } from "./job.ts";
+import { isStepDefinition } from "./step.ts";
+
+/** How deep plain objects and arrays may nest; a workflow needs a handful of levels. */
+export const MAX_VALUE_DEPTH = 64;
+
+/** The first value of `input` that cannot be written as YAML, as a message; undefined when there is none. */
+export function valueProblem(input: object): string | undefined {
+  const open = new Set<object>();
+  const done = new Set<object>();
+  const path: string[] = [];
+  const at = (): string => path.join("").replace(/^\./, "") || "the definition";
+
+  const visit = (value: unknown, depth: number): string | undefined => {
+    switch (typeof value) {
+      case "bigint":
+        return `${at()} is the BigInt ${value}n, which YAML cannot hold; write it as a number or a string`;
+      case "function":
+        return `${at()} is a function, which YAML cannot hold; call it, or pass the value it returns`;
+      case "symbol":
+        return `${at()} is a symbol, which YAML cannot hold`;
+      case "object":
+        break;
+      default:
+        return undefined;
+    }
+    if (value === null || isExpr(value) || isScript(value) || done.has(value)) return undefined;
+    if (open.has(value)) return `${at()} contains itself (a circular reference), which YAML cannot hold`;
+    if (depth > MAX_VALUE_DEPTH) return `${at()} is nested more than ${MAX_VALUE_DEPTH} levels deep`;
+    // A job or step handle is checked through its definition, once however often it is referenced.
+    const inner = isJobDefinition(value) || isStepDefinition(value) ? (value as { input: object }).input : value;
+    open.add(value);
+    for (const [key, item] of Object.entries(inner)) {
+      path.push(Array.isArray(inner) ? `[${key}]` : /^[A-Za-z_][\w-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+      const problem = visit(item, depth + 1);
+      if (problem !== undefined) return problem;
+      path.pop();
+    }
+    open.delete(value);
+    done.add(value);
+    return undefined;
+  };
+  return visit(input, 0);
+}
