@@ -22,6 +22,7 @@ export function checkInputs(
       const guess = closest(name, names);
       problems.push({
         code: "unknown-action-input",
+        key: ["with", name],
         message: `"${name}" is not an input of ${uses}${guess ? ` (did you mean "${guess}"?)` : ""}`,
         fix: guess
           ? `rename it to "${guess}"`
@@ -33,6 +34,7 @@ export function checkInputs(
     if (expected) {
       problems.push({
         code: "invalid-action-input",
+        key: ["with", name],
         message: `input "${name}" of ${uses} takes ${expected}, not ${show(value)}`,
         fix: `pass ${expected}, or an expression`,
       });
@@ -42,6 +44,7 @@ export function checkInputs(
     if (input.required && given[name] === undefined) {
       problems.push({
         code: "missing-action-input",
+        key: ["with"],
         message: `${uses} requires the input "${name}", which this call does not give`,
         fix: `add "${name}" to with`,
       });

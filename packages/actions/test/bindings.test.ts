@@ -126,7 +126,7 @@ jobs:
     const early = dockerBuildPush({ with: { tags: later.outputs.tags } });
     const line = Number(/:(\d+):\d+\)?$/.exec(new Error().stack!.split("\n")[1]!)![1]) - 1;
     const [error] = render([early, later]).diagnostics;
-    expect(error).toMatchObject({ code: "step-read-before-run", where: { line } });
+    expect(error).toMatchObject({ code: "step-reference", where: { line } });
     expect(error!.where.file).toMatch(/bindings\.test\.ts$/);
   });
 });
@@ -201,9 +201,15 @@ describe("what the types promise, checked when the binding is called", () => {
   test("an unknown input, a wrong type, a value outside the set and a missing required input are problems", () => {
     const bad = checkout({ with: { "fetch-depth": "all", "persist-credential": false } as never });
     expect(bad.meta.problems).toEqual([
-      { code: "invalid-action-input", message: 'input "fetch-depth" of actions/checkout@v7 takes a number, not "all"', fix: "pass a number, or an expression" },
+      {
+        code: "invalid-action-input",
+        key: ["with", "fetch-depth"],
+        message: 'input "fetch-depth" of actions/checkout@v7 takes a number, not "all"',
+        fix: "pass a number, or an expression",
+      },
       {
         code: "unknown-action-input",
+        key: ["with", "persist-credential"],
         message: '"persist-credential" is not an input of actions/checkout@v7 (did you mean "persist-credentials"?)',
         fix: 'rename it to "persist-credentials"',
       },

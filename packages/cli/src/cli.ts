@@ -9,6 +9,9 @@ import { ExitCode, type IO } from "./io.ts";
 import { visible } from "./output/visible.ts";
 import { commandHelp, commands, globalOptions, mainHelp, type CommandSpec, type OptionSpec } from "./options.ts";
 
+// The code of a failure (like CliError's codes), not of a finding: findings' codes live in core's registry.
+const INTERNAL_ERROR = "internal-error";
+
 /** Parsed flag values, keyed by long name. */
 type Values = Record<string, string | boolean | undefined>;
 
@@ -237,7 +240,7 @@ function reportError(error: unknown, io: IO, json: boolean, command: string | un
   if (json) {
     const message = error instanceof Error ? error.message : String(error);
     io.stdout.write(
-      `${JSON.stringify({ version: 1, command, ok: false, error: { code: "internal-error", message } }, null, 2)}\n`,
+      `${JSON.stringify({ version: 1, command, ok: false, error: { code: INTERNAL_ERROR, message } }, null, 2)}\n`,
     );
   }
   io.stderr.write(

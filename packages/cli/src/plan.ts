@@ -4,12 +4,13 @@
  * both start here, so they can never disagree about what is out of date.
  */
 import { existsSync, readdirSync } from "node:fs";
-import { isAbsolute, join } from "node:path";
-import type { Diagnostic, WorkflowDefinition } from "@wfgen/core";
+import { isAbsolute, join, resolve } from "node:path";
+import { readFile } from "node:fs/promises";
+import type { Diagnostic, Finding, RenderLintOptions, WorkflowDefinition } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
-import { importUserModule, mapDiagnostics, mapLocation } from "./load/module.ts";
+import { importUserModule, mapDiagnostics } from "./load/module.ts";
 import type { Bundle } from "./load/bundle.ts";
 import { contentHash, readCache, writeCache, type CacheHit, type CacheScope } from "./load/cache.ts";
 import {
@@ -21,7 +22,7 @@ import {
   type Project,
   type ProjectFlags,
 } from "./load/project.ts";
-import { lintRendered, type LintRun, type RenderedFileToLint } from "./lint/rendered.ts";
+import { buildLintOptions, type LintRun } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
 import { checkInsideProject } from "./fs/inside-project.ts";
 import { readBoundedText } from "./fs/read-bounded.ts";
@@ -56,12 +57,14 @@ export interface Plan {
   files: TargetFile[];
   orphans: OrphanFile[];
   /**
-   * Render diagnostics, plus the CLI's own errors (a hand-written file in the way, two workflows for one file),
-   * then the lint findings of the rendered files (also in `lint`).
+   * Every finding of the workflows (the build's stages and the linter's rules, one code space), plus the
+   * CLI's own errors (a hand-written file in the way, two workflows for one file).
    */
   diagnostics: Diagnostic[];
-  /** What the linter found in the rendered files (see lint/rendered.ts); its findings are also in `diagnostics`. */
+  /** The findings of the workflows (also in `diagnostics`), what suppressions silenced, and the rules not run. */
   lint: LintRun;
+  /** Every workflow's file as shown to users, written or not (what `lint` read). */
+  workflows: string[];
 }
 
 /**
@@ -77,8 +80,8 @@ function core(): Promise<typeof import("@wfgen/core")> {
  * its verdict depends on the bytes alone, so `build` and `check` run it only on files whose bytes differ
  * from the disk: identical bytes were validated by the build that wrote them (docs/performance.md). The
  * linter's findings also depend on suppressions (in workflows.ts and wfgen.config.ts) that can change
- * without changing a byte, so `build` lints every file; `check` lints the changed ones, and `lint` reads
- * every file with both.
+ * without changing a byte, so `build` lints every workflow; `check` lints those whose file changed (and
+ * every one with an error), and `lint` reads every file with both.
  */
 export type ParserScope = "all" | "build" | "changed";
 
@@ -94,25 +97,43 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const bundles: Bundle[] = [];
   const config = await loadConfig(root, io.cwd, bundles);
   const projects = await resolveProjects(root, flags, io.cwd, config);
+  const configFile = configFileOf(root);
+  const lintOptions = await buildLintOptions({ config: config.lint ?? {}, file: configFile && displayPath(configFile, io.cwd) });
   const folders = [...new Set(projects.map((p) => p.out))];
   for (const folder of folders) checkInsideProject(root, folder, io.cwd, "folder");
-  const toLint: RenderedFileToLint[] = [];
   const files: TargetFile[] = [];
   const diagnostics: Diagnostic[] = [];
+  const findings: Finding[] = [];
+  const lint: LintRun = { findings, suppressed: [], skipped: [] };
+  const workflows: string[] = [];
   // Case-insensitive: two names that differ only in case are one file on macOS and Windows.
   const claimed = new Map<string, string>();
   for (const project of projects) {
     const entries = await loadWorkflows(project, root, io.cwd, bundles);
-    const { renderWorkflows, isGeneratedFile, checkWithGitHubParser, resolveCallSite } = await core();
+    const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
+    for (const { value } of entries) workflows.push(displayPath(join(project.out, (value as WorkflowDefinition).file), io.cwd));
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
+    const onDisk = new Map<string, string | undefined>();
+    const disk = (path: string): string | undefined => {
+      if (!onDisk.has(path)) onDisk.set(path, readIfExists(path));
+      return onDisk.get(path);
+    };
+    // Linted like GitHub's parser reads: identical bytes were linted by the build that wrote them.
+    const skip: RenderLintOptions["skip"] =
+      parser === "changed" ? (file, content) => disk(join(project.out, file))?.replace(/\r\n/g, "\n") === content : undefined;
     const result = renderWorkflows(entries, {
       source: project.source,
       lock,
       githubParser: parser === "all",
       permissionComments: config?.permissionComments === true,
+      lint: { ...lintOptions, ...(skip && { skip }) },
     });
-    diagnostics.push(...(await mapDiagnostics(result.diagnostics)).map((d) => relativeTo(d, io.cwd)));
+    const found = await withExcerpts((await mapDiagnostics(result.diagnostics)).map((d) => relativeTo(d, io.cwd)), io.cwd);
+    diagnostics.push(...found);
+    findings.push(...found);
+    lint.suppressed.push(...(await mapDiagnostics(result.suppressed)).map((d) => relativeTo(d, io.cwd)));
+    if (lint.skipped.length === 0) lint.skipped.push(...result.skipped);
     for (const file of result.files) {
       const path = join(project.out, file.path);
       const display = displayPath(path, io.cwd);
@@ -129,7 +150,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
         continue;
       }
       claimed.set(path.toLowerCase(), owner);
-      const current = readIfExists(path);
+      const current = disk(path);
       if (current !== undefined && !isGeneratedFile(current)) {
         diagnostics.push({
           severity: "error",
@@ -142,29 +163,12 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       if (parser !== "all" && current?.replace(/\r\n/g, "\n") !== file.content) {
         diagnostics.push(...checkWithGitHubParser(file.path, file.content).map((d) => relativeTo(d, io.cwd)));
       }
-      // Linted like GitHub's parser reads: identical bytes were linted by the build that wrote them.
-      if (parser !== "changed" || current?.replace(/\r\n/g, "\n") !== file.content) {
-        const definition = entries.find((e) => e.exportName === file.exportName)?.value as WorkflowDefinition | undefined;
-        const list = definition?.meta?.suppressions ?? [];
-        // The call site is in the bundle: mapped to the user's file only for a workflow with suppressions.
-        const raw = list.length === 0 ? undefined : resolveCallSite(definition!.site);
-        const site = raw && (await mapLocation(raw));
-        const suppressions = list.length === 0 ? undefined : { list, where: site ? { ...site, file: displayPath(site.file, io.cwd) } : {} };
-        toLint.push({ display, content: file.content, lock, ...(suppressions && { suppressions }) });
-      }
       files.push({ path, display, content: file.content, exportName: file.exportName, current });
     }
   }
   const { isGeneratedFile } = await core();
   const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile, readIfExists));
   files.sort((a, b) => compare(a.display, b.display));
-  const configFile = configFileOf(root);
-  const lint = await lintRendered(
-    toLint.sort((a, b) => compare(a.display, b.display)),
-    { config: config.lint ?? {}, file: configFile && displayPath(configFile, io.cwd) },
-    diagnostics,
-  );
-  diagnostics.push(...lint.findings);
   if (diagnostics.length === 0 && lint.suppressed.length === 0) {
     writeCache(
       scope,
@@ -177,7 +181,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       folders,
     );
   }
-  return { root, folders, files, orphans, diagnostics, lint };
+  return { root, folders, files, orphans, diagnostics, lint, workflows: [...new Set(workflows)].sort(compare) };
 }
 
 /**
@@ -205,7 +209,7 @@ async function planFromCache(
   const { isGeneratedFile } = await import("@wfgen/core/header");
   const orphans = hit.outDirs.flatMap((dir) => findOrphans(dir, claimed, cwd, isGeneratedFile, readIfExists));
   files.sort((a, b) => compare(a.display, b.display));
-  return { root, folders: hit.outDirs, files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] } };
+  return { root, folders: hit.outDirs, files, orphans, diagnostics: [], lint: { findings: [], suppressed: [], skipped: [] }, workflows: files.map((f) => f.display) };
 }
 
 /** The exported workflows of a project's entry; a value exported under several names counts once. */
@@ -275,10 +279,27 @@ function readExisting(path: string, maxFileBytes: number, cwd: string): string |
   }
 }
 
-function relativeTo(d: Diagnostic, cwd: string): Diagnostic {
+function relativeTo<D extends Diagnostic>(d: D, cwd: string): D {
   return d.where.file && isAbsolute(d.where.file)
     ? { ...d, where: { ...d.where, file: displayPath(d.where.file, cwd) } }
     : d;
+}
+
+/** Findings with the source line they point at, for the text report (read only when there are findings). */
+async function withExcerpts(findings: Finding[], cwd: string): Promise<Finding[]> {
+  const texts = new Map<string, Promise<string[] | undefined>>();
+  const lines = (file: string) => {
+    let text = texts.get(file);
+    if (!text) texts.set(file, (text = readFile(resolve(cwd, file), "utf8").then((t) => t.split(/\r?\n/), () => undefined)));
+    return text;
+  };
+  return Promise.all(
+    findings.map(async (f) => {
+      if (f.excerpt !== undefined || f.where.file === undefined || f.where.line === undefined) return f;
+      const line = (await lines(f.where.file))?.[f.where.line - 1];
+      return line === undefined ? f : { ...f, excerpt: line };
+    }),
+  );
 }
 
 /** Byte order, not the locale's: the same listing on every machine. */

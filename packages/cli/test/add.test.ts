@@ -87,18 +87,22 @@ describe("wfgen add against the GitHub API", () => {
     );
     write(dir, { "workflows.ts": mistakes });
     const built = await wfgen(dir, ["build"]);
-    const at = 'workflows.ts:5:15 error [%s] hello.yml › hello › step "greet"\n';
+    const at = (code: string, path: string): string => `workflows.ts:5:15 error [${code}] hello.yml › hello › step "greet" (jobs.hello.steps[1].${path})\n`;
+    // Every problem at once, the missing pin of checkout included.
     expect(built.stderr).toBe(
-      at.replace("%s", "unknown-action-input") +
+      at("unknown-action-input", "with.who-to-gret") +
         '  "who-to-gret" is not an input of acme/greet@v1 (did you mean "who-to-greet"?)\n  Fix: rename it to "who-to-greet"\n' +
-        at.replace("%s", "invalid-action-input") +
+        at("invalid-action-input", "with.times") +
         '  input "times" of acme/greet@v1 takes a number, not "twice"\n  Fix: pass a number, or an expression\n' +
-        at.replace("%s", "missing-action-input") +
+        at("missing-action-input", "with") +
         '  acme/greet@v1 requires the input "who-to-greet", which this call does not give\n  Fix: add "who-to-greet" to with\n' +
-        "workflows.ts:10:12 error [unknown-output] hello.yml › hello › step #3\n" +
+        "workflows.ts:10:12 error [unknown-context-property] hello.yml › hello › step #3 (jobs.hello.steps[2].env)\n" +
         '  step #3 reads output "tiem" of step "greet" (acme/greet@v1), which declares "time", "greeting"\n' +
         '  Fix: read one of its outputs (did you mean "time"?)\n' +
-        "wfgen build: 4 errors; nothing was written.\n",
+        "workflows.ts:12:15 error [missing-pin] hello.yml › hello › step #1 (jobs.hello.steps[0].uses)\n" +
+        '  the action "actions/checkout@v7" has no entry in wfgen.lock.json, so wfgen cannot pin it to a commit SHA\n' +
+        "  Fix: run `npx wfgen pin` to resolve it and record it in wfgen.lock.json\n" +
+        "wfgen build: 5 errors; nothing was written.\n",
     );
     expect(built.code).toBe(1);
     expect(existsSync(join(dir, ".github"))).toBe(false);

@@ -140,3 +140,199 @@ describe("wfgen build", () => {
     expect(existsSync(join(dir, ".github"))).toBe(false);
   });
 });
+
+describe("wfgen build reports every problem in one run", () => {
+  // Four independent mistakes, each found by another stage: a typed binding's input (lowering), the job graph
+  // (what GitHub refuses at load), the permissions planner, and a lint rule (cron).
+  const FOUR_MISTAKES = [
+    'import { job, workflow } from "wfgen";',
+    'import { checkout, setupNode } from "wfgen/actions";',
+    "",
+    'export const ci = workflow("ci", {',
+    '  on: { push: null, schedule: [{ cron: "61 * * * *" }] },',
+    "  jobs: {",
+    "    build: job({",
+    '      "runs-on": "ubuntu-latest",',
+    '      steps: [setupNode({ with: { "node-versoin": "22" } }), { run: "npm test" }],',
+    "    }),",
+    "    deploy: job({",
+    '      "runs-on": "ubuntu-latest",',
+    '      needs: ["biuld"],',
+    '      steps: [{ run: "./deploy" }],',
+    "    }),",
+    "    docs: job({",
+    '      "runs-on": "ubuntu-latest",',
+    "      permissions: {},",
+    '      steps: [checkout({ with: { "persist-credentials": false } }), { run: "make docs" }],',
+    "    }),",
+    "  },",
+    "});",
+    "",
+  ].join("\n");
+
+  test("four independent mistakes are all reported at their workflows.ts lines, exit 1, nothing written", async () => {
+    const dir = repo({ "workflows.ts": FOUR_MISTAKES });
+    expect((await wfgen(dir, ["pin", "--offline", "--quiet"])).code).toBe(0);
+    const before = snapshot(dir);
+    const result = await wfgen(dir, ["build"]);
+    expect(result).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: [
+        "workflows.ts:4:19 error [invalid-cron] ci.yml (on.schedule[0].cron)",
+        '  the schedule "61 * * * *": "61" is not a valid minute (0-59)',
+        '  Fix: write five fields, e.g. "30 5 * * 1-5" (05:30 UTC on weekdays)',
+        "workflows.ts:9:15 error [unknown-action-input] ci.yml › build › step #1 (jobs.build.steps[0].with.node-versoin)",
+        '  "node-versoin" is not an input of actions/setup-node@v7 (did you mean "node-version"?)',
+        '  Fix: rename it to "node-version"',
+        "workflows.ts:11:13 error [invalid-workflow] ci.yml › deploy (jobs.deploy.needs[0])",
+        '  job "deploy" needs "biuld", which is not a job of this workflow (jobs: build, deploy, docs)',
+        '  Fix: correct the job id in needs, or add a job "biuld"',
+        "workflows.ts:19:15 error [missing-permission] ci.yml › docs › step #1 (jobs.docs.steps[0])",
+        '  job "docs" › step #1 needs contents: read (checks out the repository with GITHUB_TOKEN); the job grants contents: none',
+        '  Fix: grant contents: read on job "docs", or set permissions: "infer"',
+        "wfgen build: 4 errors; nothing was written.",
+        "",
+      ].join("\n"),
+    });
+    expect(snapshot(dir)).toEqual(before);
+
+    // check and --json read the same four findings.
+    expect((await wfgen(dir, ["check"])).stderr).toContain("wfgen check: 4 errors in the workflows");
+    const json = JSON.parse((await wfgen(dir, ["build", "--json"])).stdout);
+    expect(json.ok).toBe(false);
+    expect(json.diagnostics.map((d: { code: string; where: { file: string; line: number } }) => `${d.where.file}:${d.where.line} ${d.code}`)).toEqual([
+      "workflows.ts:4 invalid-cron",
+      "workflows.ts:9 unknown-action-input",
+      "workflows.ts:11 invalid-workflow",
+      "workflows.ts:19 missing-permission",
+    ]);
+  });
+
+  test("a knock-on of an earlier error is not reported again", async () => {
+    // An unresolvable read of a step is one finding, not also one of the model's reference check; an action
+    // the lock lacks is missing-pin, not also unpinned-uses.
+    const dir = repo({
+      "workflows.ts": [
+        'import { job, sh, step, workflow } from "wfgen";',
+        "",
+        'const later = step({ id: "later", run: "echo v=1 >> $GITHUB_OUTPUT" });',
+        'export const ci = workflow("ci", {',
+        '  on: "push",',
+        '  jobs: { test: job({ "runs-on": "ubuntu-latest", steps: [sh`echo ${later.outputs.v}`, later, { uses: "acme/tool@v1" }] }) },',
+        "});",
+        "",
+      ].join("\n"),
+    });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        "workflows.ts:6:17 error [step-reference] ci.yml › test › step #1 (jobs.test.steps[0].run)",
+        '  step #1 reads step "later", which runs after it',
+        "  Fix: move the step that produces the value before the step that reads it",
+        "workflows.ts:6:17 error [missing-pin] ci.yml › test › step #3 (jobs.test.steps[2].uses)",
+        '  the action "acme/tool@v1" has no entry in wfgen.lock.json, so wfgen cannot pin it to a commit SHA',
+        "  Fix: run `npx wfgen pin` to resolve it and record it in wfgen.lock.json",
+        "wfgen build: 2 errors; nothing was written.",
+        "",
+      ].join("\n"),
+    );
+  });
+});
+
+describe("one severity model and one suppression mechanism, for the build's codes too", () => {
+  const ts = (jobExtra: string, meta = ""): string =>
+    [
+      'import { job, workflow } from "wfgen";',
+      "",
+      'export const ci = workflow("ci", {',
+      '  on: "push",',
+      `  jobs: { test: job({ "runs-on": "ubuntu-latest",${jobExtra} steps: [{ run: "make" }] }) },`,
+      `}${meta});`,
+      "",
+    ].join("\n");
+
+  test("write-all is blanket-permissions, an error as in wfgen lint; the old id permissions-blanket still names it in the config", async () => {
+    const dir = repo({ "workflows.ts": ts(' permissions: "write-all",') });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe(
+      [
+        "workflows.ts:5:17 error [blanket-permissions] ci.yml › test (jobs.test.permissions)",
+        '  job "test" grants write-all, every scope at once; no step needs any scope',
+        '  Fix: set permissions: "infer"; to keep write-all on purpose, write permissions: unchecked("write-all")',
+        "wfgen build: 1 error; nothing was written.",
+        "",
+      ].join("\n"),
+    );
+    write(dir, { "wfgen.config.ts": 'export default { lint: { rules: { "permissions-blanket": "warning" } } };\n' });
+    const lowered = await wfgen(dir, ["build", "--quiet"]);
+    expect(lowered.code).toBe(0);
+    expect(lowered.stderr).toContain("workflows.ts:5:17 warning [blanket-permissions] ci.yml › test (jobs.test.permissions)\n");
+  });
+
+  test("a workflow-level grant no job uses is workflow-level-write, and workflow()'s suppressions silence it", async () => {
+    const dir = repo({ "workflows.ts": ts("").replace('  on: "push",', '  on: "push",\n  permissions: { contents: "read" },') });
+    const warned = await wfgen(dir, ["build"]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toBe(
+      [
+        "workflows.ts:3:19 warning [workflow-level-write] ci.yml (permissions)",
+        "  the workflow's permissions grant contents: read, but every job has a block of its own, so no job runs with them",
+        "  Fix: write permissions: {} at the workflow level (or leave it out: wfgen writes {}); give a job the scopes it needs in its own block, or let wfgen infer them",
+        "",
+      ].join("\n"),
+    );
+    write(dir, {
+      "workflows.ts": ts("", ', { suppressions: [{ rule: "permissions-workflow-unused", reason: "reviewed" }] }').replace(
+        '  on: "push",',
+        '  on: "push",\n  permissions: { contents: "read" },',
+      ),
+    });
+    expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
+  });
+
+  test("the config turns a build check into a warning, or off; a code that cannot be suppressed is a config error", async () => {
+    const preset = [
+      'import { job, workflow } from "wfgen";',
+      "",
+      'const publish = job({ "runs-on": "ubuntu-latest", steps: [{ run: "push $IMAGE" }] }, { env: ["IMAGE"] });',
+      'export const ci = workflow("ci", { on: "push", jobs: { publish } });',
+      "",
+    ].join("\n");
+    const dir = repo({ "workflows.ts": preset });
+    expect((await wfgen(dir, ["build"])).stderr).toContain("error [missing-env] ci.yml › publish (jobs.publish)\n");
+    write(dir, { "wfgen.config.ts": 'export default { lint: { rules: { "missing-env": "warning" } } };\n' });
+    const warned = await wfgen(dir, ["build", "--quiet"]);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toBe(
+      [
+        "workflows.ts:3:17 warning [missing-env] ci.yml › publish (jobs.publish)",
+        '  job "publish" reads env variables that its workflow does not define: IMAGE',
+        "  Fix: define IMAGE in the workflow's env",
+        "",
+      ].join("\n"),
+    );
+    write(dir, { "wfgen.config.ts": 'export default { lint: { suppressions: [{ rule: "missing-env", job: "publish", reason: "the runner sets IMAGE" }] } };\n' });
+    expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
+
+    write(dir, { "wfgen.config.ts": 'export default { lint: { rules: { "missing-pin": "off" }, suppressions: [{ rule: "invalid-workflow", reason: "no" }] } };\n' });
+    const refused = await wfgen(dir, ["build"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      '  lint.rules: "missing-pin" cannot be turned off, changed or suppressed: GitHub would refuse the workflow, or wfgen could not write it\n' +
+        '  lint.suppressions[0].rule: "invalid-workflow" cannot be turned off, changed or suppressed: GitHub would refuse the workflow, or wfgen could not write it\n',
+    );
+  });
+
+  test("workflow()'s suppression of a code that cannot be suppressed is reported, and the error stays", async () => {
+    const dir = repo({ "workflows.ts": ts(' needs: ["nope"],', ', { suppressions: [{ rule: "invalid-workflow", reason: "it works" }] }') });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'workflows.ts:3:19 warning [invalid-suppression] ci.yml\n  the suppression { rule: "invalid-workflow" } of workflow ci.yml names "invalid-workflow", which cannot be suppressed, so it suppresses nothing\n',
+    );
+    expect(result.stderr).toContain("error [invalid-workflow] ci.yml › test (jobs.test.needs[0])\n");
+  });
+});

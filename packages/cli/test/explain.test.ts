@@ -86,8 +86,15 @@ describe("verified permission blocks in the examples", () => {
     const before = snapshot(join(dir, ".github"));
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/\[permissions-missing\].*step "push"/s);
-    expect(result.stderr).toContain("packages: write");
+    expect(result.stderr).toBe(
+      [
+        'workflows.ts:3:28 error [missing-permission] deploy-image.yml › build-and-push-image › step "push" (jobs.build-and-push-image.steps[3])',
+        '  job "build-and-push-image" › step "push" needs packages: write (pushes the image to ghcr.io with GITHUB_TOKEN) (so do step "Generate artifact attestation"); the job grants packages: none',
+        '  Fix: grant packages: write on job "build-and-push-image", or set permissions: "infer"',
+        "wfgen build: 1 error; nothing was written.",
+        "",
+      ].join("\n"),
+    );
     expect(snapshot(join(dir, ".github"))).toEqual(before);
   });
 
@@ -97,7 +104,14 @@ describe("verified permission blocks in the examples", () => {
     writeFileSync(source, EXPLICIT.replace('permissions: { contents: "read",', 'permissions: { issues: "write", contents: "read",'));
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/warning \[permissions-excessive\].*issues/s);
+    expect(result.stderr).toBe(
+      [
+        "workflows.ts:3:28 warning [excessive-permission] deploy-image.yml › build-and-push-image (jobs.build-and-push-image.permissions)",
+        '  job "build-and-push-image" grants issues: write, which no step needs',
+        '  Fix: remove issues from the permissions of job "build-and-push-image", or set permissions: "infer"',
+        "",
+      ].join("\n"),
+    );
   });
 });
 

@@ -142,7 +142,7 @@ describe("import and build accept what GitHub accepts", () => {
   test("needs.<job> read by a job that depends on it only through another: built, with a warning", () => {
     same("indirect.yml");
     expect(trip.built.stderr).toContain(
-      'warning [needs-missing] indirect.yml › deploy › step #1\n  job "deploy" reads needs.build, but depends on "build" only through "test", so needs.build is empty there',
+      'warning [needs-missing] indirect.yml › deploy › step #1 (jobs.deploy.steps[0].run)\n  job "deploy" reads needs.build, but depends on "build" only through "test", so needs.build is empty there\n  Fix: add build to the needs of job "deploy"\n',
     );
   });
 

@@ -438,7 +438,7 @@ describe("user errors are exit 1 or 2 at the user's line, never 'a bug in wfgen'
   const wf = (steps: string, extra = ""): string =>
     `import { job, workflow, sh, pwsh, expr, github, not } from "wfgen";\n${extra}\nexport const ci = workflow("ci", {\n  on: "push",\n  jobs: { test: job({ "runs-on": "ubuntu-latest", steps: [\n    ${steps},\n  ] }) },\n});\n`;
   test.each([
-    ["a constant holding ${{", wf('sh`echo ${"${{ github.ref }}"}`'), 1, /error \[unsafe-script\] ci\.yml › test › step #1\n {2}the script text contains '\$\{\{'/],
+    ["a constant holding ${{", wf('sh`echo ${"${{ github.ref }}"}`'), 1, /error \[unsafe-script\] ci\.yml › test › step #1 \(jobs\.test\.steps\[0\]\.run\)\n {2}the script text contains '\$\{\{'/],
     ["a NUL in a script", wf('sh`echo ${"a\\u0000b"}`'), 1, /\[unsafe-script\].*\n {2}the script contains a NUL character/],
     ["an expression in a quoted heredoc", wf("sh`cat <<'EOF'\n${github.ref}\nEOF`"), 1, /\[unsafe-script\].*\n {2}cannot pass \$\{\{ github\.ref \}\} to the script: it is inside a here-document with a quoted delimiter/],
     ["an expression in pwsh single quotes", wf("pwsh`Write-Output '${github.ref}'`"), 1, /\[unsafe-script\].*\n {2}cannot pass \$\{\{ github\.ref \}\} to the script: PowerShell expands nothing in single quotes/],

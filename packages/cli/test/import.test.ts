@@ -164,8 +164,8 @@ describe("reporting", () => {
     expect(result.code).toBe(1);
     const errors = result.stderr.split("\n").filter((line) => line.includes(": error: "));
     expect(errors).toEqual([
-      expect.stringMatching(/^bad\.yml:3:7: error: not a workflow wfgen can build: on\.schedule\[0\]\.cron "61 \* \* \* \*"/),
-      expect.stringMatching(/^bad\.yml:4:7: error: not a workflow wfgen can build: on\.schedule\[1\]\.cron "0 25 \* \* \*"/),
+      'bad.yml:3:7: error: not a workflow wfgen can build: the schedule "61 * * * *": "61" is not a valid minute (0-59) (write five fields, e.g. "30 5 * * 1-5" (05:30 UTC on weekdays))',
+      'bad.yml:4:7: error: not a workflow wfgen can build: the schedule "0 25 * * *": "25" is not a valid hour (0-23) (write five fields, e.g. "30 5 * * 1-5" (05:30 UTC on weekdays))',
       "bad.yml:10:9: error: GitHub's workflow parser rejects it: Unexpected value 'workin-directory'",
     ]);
     expect(result.stdout).toContain("wfgen import: 1 imported, 1 not imported; 1 lock entry added.\n");
@@ -300,7 +300,7 @@ describe("wfgen import's choices", () => {
     expect(trip.source).toMatch(
       /\{\n\s+suppressions: \[\n\s+\/\/ wfgen build refuses this: \[dangerous-checkout\] checks out ref [^\n]*\n\s+\{\n\s+rule: "dangerous-checkout",\n\s+job: "test",\n\s+step: "#1",\n\s+severity: "warning",\n\s+reason:\s+"wfgen import: the imported YAML ran this way; fix it, then delete this suppression",/,
     );
-    expect(trip.built.stderr).toMatch(/\.github\/workflows\/target\.yml:\d+:\d+ warning \[dangerous-checkout\]/);
+    expect(trip.built.stderr).toMatch(/workflows\.ts:\d+:\d+ warning \[dangerous-checkout\] target\.yml › test › step #1 \(jobs\.test\.steps\[0\]\.with\.ref\)\n/);
     expect(trip.built.stderr).not.toMatch(/error/);
   });
 

@@ -318,21 +318,40 @@ describe("wfgen lint without files", () => {
     "",
   ].join("\n");
 
-  test("lints what workflows.ts generates; findings point at the generated YAML's lines, and say so", async () => {
+  test("lints what workflows.ts generates; findings point at workflows.ts, with the YAML path and a TypeScript fix", async () => {
     const dir = repo({ "workflows.ts": injection });
-    const result = await wfgen(dir, ["lint", "-q"]);
+    const result = await wfgen(dir, ["lint"]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^\.github\/workflows\/ci\.yml:\d+:\d+: error \[template-injection\] /);
-    expect(result.stdout).toContain(
-      "wfgen lint: 1 error in 1 file generated from workflows.ts (lines are those of the generated YAML).\n",
+    expect(result.stdout).toBe(
+      [
+        "workflows.ts:6:12: error [template-injection] ${{ github.event.pull_request.title }} is pasted into the script before it runs; it is the pull request's title, which its author writes, so they can make it run commands of their choosing",
+        '  in ci.yml › greet › step "Greet" (jobs.greet.steps[0].run)',
+        '  6 |     greet: job({ "runs-on": "ubuntu-latest", steps: [{ name: "Greet", run: "echo ${{ github.event.pull_request.title }}" }] }),',
+        "    |            ^",
+        "  fix: write the script with the sh template, interpolating the value: sh`... ${github.event.pull_request.title} ...`, which passes it through env: and quotes it",
+        `  docs: ${DOCS}template-injection.md`,
+        "",
+        "wfgen lint: 1 error in 1 file generated from workflows.ts.",
+        "",
+      ].join("\n"),
     );
-    const line = Number(/ci\.yml:(\d+):/.exec(result.stdout)![1]);
-    // Nothing was written, yet the line is the one `wfgen build` would write.
     expect(snapshot(dir).has(".github/workflows/ci.yml")).toBe(false);
     const json = JSON.parse((await wfgen(dir, ["lint", "--json"])).stdout);
-    expect(json).toMatchObject({ source: "model", files: [".github/workflows/ci.yml"], findings: [{ rule: "template-injection", line }] });
-    // The rules the build checks itself are listed as skipped, with the reason.
-    expect(json.skipped.map((s: { rule: string }) => s.rule)).toContain("excessive-permission");
+    expect(json).toMatchObject({
+      source: "model",
+      files: [".github/workflows/ci.yml"],
+      findings: [{ rule: "template-injection", file: "workflows.ts", line: 6, column: 12, workflow: "ci.yml", path: ["jobs", "greet", "steps", 0, "run"] }],
+    });
+    // The rules whose problems the build's own stages report are listed as skipped, with the reason.
+    expect(json.skipped).toContainEqual({
+      rule: "excessive-permission",
+      reason: "skipped: wfgen's permissions planner reports it, checking each job's permissions while building",
+    });
+    // SARIF and the annotations read the same record: the finding is at workflows.ts.
+    const sarif = JSON.parse((await wfgen(dir, ["lint", "--format", "sarif"])).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "workflows.ts" }, region: { startLine: 6, startColumn: 12 } });
+    const annotated = await wfgen(dir, ["lint", "-q"], { GITHUB_ACTIONS: "true" });
+    expect(annotated.stdout).toContain("::error file=workflows.ts,line=6,col=12,title=[template-injection] ");
   });
 
   test("without workflows.ts, the committed .github/workflows files are linted", async () => {
@@ -399,14 +418,23 @@ describe("wfgen build and check run the linter", () => {
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^\.github\/workflows\/ci\.yml:\d+:\d+ error \[template-injection\] ci\.yml › test › step #1\n/);
-    expect(result.stderr).toContain("point at lines of the YAML generated from the source");
-    expect(result.stderr).toMatch(/wfgen build: 1 error; nothing was written\.\n$/);
+    expect(result.stderr).toBe(
+      [
+        "workflows.ts:6:11 error [template-injection] ci.yml › test › step #1 (jobs.test.steps[0].run)",
+        "  ${{ github.event.pull_request.title }} is pasted into the script before it runs; it is the pull request's title, which its author writes, so they can make it run commands of their choosing",
+        "  Fix: write the script with the sh template, interpolating the value: sh`... ${github.event.pull_request.title} ...`, which passes it through env: and quotes it",
+        "wfgen build: 1 error; nothing was written.",
+        "",
+      ].join("\n"),
+    );
     expect(snapshot(dir)).toEqual(before);
     // check agrees, and --json carries the finding among the diagnostics.
     expect((await wfgen(dir, ["check"])).code).toBe(1);
     const json = JSON.parse((await wfgen(dir, ["build", "--json"])).stdout);
-    expect(json).toMatchObject({ ok: false, diagnostics: [{ severity: "error", code: "template-injection", where: { file: ".github/workflows/ci.yml" } }] });
+    expect(json).toMatchObject({
+      ok: false,
+      diagnostics: [{ severity: "error", code: "template-injection", where: { file: "workflows.ts", line: 6, workflow: "ci.yml", path: ["jobs", "test", "steps", 0, "run"] } }],
+    });
     // The sh template moves the expression into env:, and the build goes through.
     write(dir, { "workflows.ts": workflow("sh`echo ${github.event.pull_request.title}`").replace("{ job, workflow }", "{ github, job, sh, workflow }") });
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -417,21 +445,22 @@ describe("wfgen build and check run the linter", () => {
     const dir = repo({ "workflows.ts": workflow('{ run: "make NODE=${{ matrix.nod }}" }', matrix) });
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(
-      /\.github\/workflows\/ci\.yml:\d+:\d+ error \[unknown-context-property\] ci\.yml › test › step #1\n  matrix\.nod reads "nod", which the matrix of job "test" does not define \(did you mean "node"\?\)\n/,
+    expect(result.stderr).toContain(
+      'workflows.ts:6:11 error [unknown-context-property] ci.yml › test › step #1 (jobs.test.steps[0].run)\n  matrix.nod reads "nod", which the matrix of job "test" does not define (did you mean "node"?)\n',
     );
     write(dir, { "workflows.ts": workflow('{ run: "make NODE=${{ matrix.node }} ISSUE=${{ github.event.issue.number }}" }', matrix) });
     const warned = await wfgen(dir, ["build"]);
     expect(warned.code).toBe(0);
-    expect(warned.stderr).toContain("warning [unknown-event-property] ci.yml › test › step #1\n  github.event.issue is not in the payload");
+    expect(warned.stderr).toContain(
+      "workflows.ts:6:11 warning [unknown-event-property] ci.yml › test › step #1 (jobs.test.steps[0].run)\n  github.event.issue is not in the payload of the events this workflow runs on; it is always empty here\n",
+    );
   });
 
   test("warnings are printed and the files written; the config silences them", async () => {
     const dir = repo({ "workflows.ts": workflow('{ run: "make" }').replace('"ubuntu-latest"', '"gpu-box"') });
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(".github/workflows/ci.yml:");
-    expect(result.stderr).toContain("warning [unknown-runner-label] ci.yml › test");
+    expect(result.stderr).toContain("workflows.ts:6:11 warning [unknown-runner-label] ci.yml › test (jobs.test.runs-on)\n");
     expect(result.stdout).toContain("written   .github/workflows/ci.yml");
     // check does not repeat them for files that are up to date (the build that wrote them did).
     expect(await wfgen(dir, ["check", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -452,7 +481,7 @@ describe("wfgen build and check run the linter", () => {
     });
     const kept = await wfgen(dir, ["build"]);
     expect(kept.code).toBe(0);
-    expect(kept.stderr).toMatch(/ci\.yml:\d+:\d+ warning \[template-injection\] ci\.yml › test › step #1\n.*\[kept as a warning by workflows\.ts: imported as it ran\]/);
+    expect(kept.stderr).toMatch(/workflows\.ts:6:11 warning \[template-injection\] ci\.yml › test › step #1 \(jobs\.test\.steps\[0\]\.run\)\n.*\[kept as a warning by workflows\.ts: imported as it ran\]/);
 
     write(dir, { "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injection", reason: "the title is ours" }] }') });
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
@@ -460,7 +489,9 @@ describe("wfgen build and check run the linter", () => {
     write(dir, { "workflows.ts": withMeta('{ suppressions: [{ rule: "template-injektion", reason: "typo" }] }') });
     const typo = await wfgen(dir, ["build"]);
     expect(typo.code).toBe(1);
-    expect(typo.stderr).toMatch(/workflows\.ts:\d+:\d+ warning \[invalid-suppression\] .*\n\s+the suppression \{ rule: "template-injektion" \} of workflow \.github\/workflows\/ci\.yml names "template-injektion", which is not a rule, so it suppresses nothing/);
+    expect(typo.stderr).toContain(
+      'workflows.ts:3:19 warning [invalid-suppression] ci.yml\n  the suppression { rule: "template-injektion" } of workflow ci.yml names "template-injektion", which is not a rule, so it suppresses nothing\n',
+    );
   });
 
   test("unpinned-uses: silent for pins the lock provides; an unpinned: true opt-out is a warning that stays visible", async () => {
@@ -477,7 +508,7 @@ describe("wfgen build and check run the linter", () => {
     const result = await wfgen(dir, ["build", "--quiet"]);
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
-      'warning [unpinned-uses] ci.yml › test › step #2\n  the action "acme/fork@main" is pinned to "main", a branch or tag that can point at different code tomorrow; wfgen.lock.json leaves it unpinned on purpose: our fork has no releases\n',
+      'workflows.ts:6:11 warning [unpinned-uses] ci.yml › test › step #2 (jobs.test.steps[1].uses)\n  the action "acme/fork@main" is pinned to "main", a branch or tag that can point at different code tomorrow; wfgen.lock.json leaves it unpinned on purpose: our fork has no releases\n',
     );
     expect(result.stderr).not.toContain("actions/checkout");
     expect(read(dir, ".github/workflows/ci.yml")).toContain("- uses: acme/fork@main\n");
@@ -486,12 +517,18 @@ describe("wfgen build and check run the linter", () => {
     expect((await wfgen(dir, ["lint", ".github/workflows/ci.yml", "-q"])).code).toBe(1);
   });
 
-  test("what the build's own checks report is not reported twice", async () => {
+  test("a problem the build's planner and the linter both see is reported once, under its one code", async () => {
     const dir = repo({ "workflows.ts": workflow('{ run: "make" }', ' permissions: "read-all",') });
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain("[permissions-blanket]");
-    expect(result.stderr).not.toContain("[blanket-permissions]");
+    expect(result.stderr).toBe(
+      [
+        "workflows.ts:6:11 warning [blanket-permissions] ci.yml › test (jobs.test.permissions)",
+        '  job "test" grants read-all, every scope at once; no step needs any scope',
+        '  Fix: set permissions: "infer"; to keep read-all on purpose, write permissions: unchecked("read-all")',
+        "",
+      ].join("\n"),
+    );
   });
 
   test("an input the typed binding does not know (withUnsafe) is a warning; a missing required input an error", async () => {
@@ -513,7 +550,9 @@ describe("wfgen build and check run the linter", () => {
     write(dir, { "workflows.ts": workflow('{ uses: "actions/cache@v4", with: { path: "~/.npm" } }') });
     const refused = await wfgen(dir, ["build"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('error [missing-action-input] ci.yml › test › step #1\n  actions/cache v4.2.4 requires the input "key"');
+    expect(refused.stderr).toContain(
+      'workflows.ts:6:11 error [missing-action-input] ci.yml › test › step #1 (jobs.test.steps[0].with)\n  actions/cache v4.2.4 requires the input "key", which this step does not give and which has no default\n  Fix: add "key" to the step\'s with\n',
+    );
   });
 });
 

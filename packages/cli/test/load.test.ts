@@ -74,7 +74,7 @@ describe("loading workflows.ts", () => {
     });
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^lib\/jobs\.ts:4:\d+ error \[missing-pin\] ci\.yml › test › step #1\n/);
+    expect(result.stderr).toMatch(/^lib\/jobs\.ts:4:\d+ error \[missing-pin\] ci\.yml › test › step #1 \(jobs\.test\.steps\[0\]\.uses\)\n/);
   });
 
   test("a syntax error: exit 2 with esbuild's location", async () => {

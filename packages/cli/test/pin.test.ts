@@ -212,7 +212,7 @@ describe("building with the lock", () => {
       code: 1,
       stdout: "",
       stderr: expect.stringMatching(
-        /^workflows\.ts:6:\d+ error \[missing-pin\] ci\.yml › test › step #1\n {2}the action "actions\/checkout@v4" has no entry in wfgen\.lock\.json, so wfgen cannot pin it to a commit SHA\n {2}Fix: run `npx wfgen pin` to resolve it and record it in wfgen\.lock\.json\n/,
+        /^workflows\.ts:6:\d+ error \[missing-pin\] ci\.yml › test › step #1 \(jobs\.test\.steps\[0\]\.uses\)\n {2}the action "actions\/checkout@v4" has no entry in wfgen\.lock\.json, so wfgen cannot pin it to a commit SHA\n {2}Fix: run `npx wfgen pin` to resolve it and record it in wfgen\.lock\.json\n/,
       ),
     });
     expect(result.stderr).toMatch(/wfgen build: 1 error; nothing was written\.\n$/);

@@ -21,7 +21,7 @@ export interface Location {
 
 export interface Diagnostic {
   severity: Severity;
-  /** Kebab-case code, e.g. `needs-unknown-job`; documented in docs/. */
+  /** Kebab-case code, e.g. `missing-pin`, registered in rules/codes.ts and documented in docs/rules/. */
   code: string;
   /** What is wrong, in the user's own names. */
   message: string;
@@ -50,13 +50,29 @@ export function formatPath(where: Location): string {
   return parts.join(" › ");
 }
 
+/** A model path as the YAML's keys read: `jobs.build.steps[2].run`. */
+export function formatModelPath(path: readonly (string | number)[]): string {
+  return path.map((key, i) => (typeof key === "number" ? `[${key}]` : i === 0 ? key : `.${key}`)).join("");
+}
+
+/**
+ * Where in the workflow a diagnostic is, when its position is in another file (`workflows.ts`): the YAML
+ * path after the workflow, ` (jobs.build.steps[2].run)`; "" when the position is in the workflow itself.
+ */
+export function pathContext(where: Location): string {
+  if (!where.path || where.path.length === 0 || where.file === undefined) return "";
+  const file = where.file.replace(/\\/g, "/");
+  if (where.workflow !== undefined && (file === where.workflow || file.endsWith(`/${where.workflow}`))) return "";
+  return ` (${formatModelPath(where.path)})`;
+}
+
 /** One diagnostic as the lines the CLI prints: `file:line:col severity [code] path`, message, fix. */
 export function formatDiagnostic(d: Diagnostic): string {
   const pos = d.where.file
     ? `${d.where.file}${d.where.line ? `:${d.where.line}${d.where.column ? `:${d.where.column}` : ""}` : ""} `
     : "";
   const path = formatPath(d.where);
-  const lines = [`${pos}${d.severity} [${d.code}]${path ? ` ${path}` : ""}`, `  ${d.message}`];
+  const lines = [`${pos}${d.severity} [${d.code}]${path ? ` ${path}` : ""}${pathContext(d.where)}`, `  ${d.message}`];
   if (d.fix) lines.push(`  Fix: ${d.fix}`);
   return lines.join("\n");
 }

@@ -33,12 +33,22 @@ export { captureCallSite, resolveCallSite, type CallSite, type SourcePosition } 
 export type { AnyExpr, Lift, Text } from "./dsl/lift.ts";
 export { isWorkflowDefinition } from "./dsl/brand.ts";
 export * from "./expr/index.ts";
-export { renderWorkflows, renderWorkflow, type RenderedFile, type RenderOptions, type RenderResult } from "./render.ts";
+export { asBuiltFinding, BUILD_LINT_RULES } from "./build-lint.ts";
+export { renderWorkflows, renderWorkflow, type RenderedFile, type RenderLintOptions, type RenderOptions, type RenderResult } from "./render.ts";
 export { emitYaml } from "./emit/emit.ts";
 export { generatedHeader, isGeneratedFile } from "./emit/header.ts";
 export { closest } from "./model/suggest.ts";
-export { WfgenError, formatDiagnostic, formatPath, type Diagnostic, type Location, type Severity } from "./diagnostics.ts";
-export { validateModel, checkWithGitHubParser, cronProblem } from "./validate/index.ts";
+export {
+  WfgenError,
+  formatDiagnostic,
+  formatModelPath,
+  formatPath,
+  pathContext,
+  type Diagnostic,
+  type Location,
+  type Severity,
+} from "./diagnostics.ts";
+export { checkWithGitHubParser, cronProblem } from "./validate/index.ts";
 export * as model from "./model/index.ts";
 export { unchecked, type JobPermissions, type UncheckedPermissions } from "./permissions/modes.ts";
 export {
@@ -79,6 +89,8 @@ export { composeDocuments } from "./source/compose.ts";
 export { COLLECTION_KEY, collectionKey, parseYamlSource, type ModelPath, type ParseYamlResult, type SourceComment, type TextPosition, type YamlSource } from "./source/yaml.ts";
 export { documentKind, lintModel, lintSource, lintYaml, lintYamlWith, type LintModelOptions } from "./rules/lint.ts";
 export { ENGINE_CODES, RULES } from "./rules/index.ts";
+export { BUILD_CODES } from "./rules/build-codes.ts";
+export { allCodes, canonicalCode, codeInfo, knownCodeIds, type CodeInfo } from "./rules/codes.ts";
 export { inferredPermissions } from "./rules/permissions-engine.ts";
 export type {
   ActionMetadata,

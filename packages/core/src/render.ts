@@ -1,23 +1,35 @@
 /**
  * The entry point the CLI uses: turn the workflow values a `workflows.ts` exports into file contents,
- * or diagnostics. Pure: no file system, no process. Everything is validated before anything is returned
- * as writable: the DSL's reference checks, the zod model, the semantic checks, and GitHub's own parser.
+ * or findings. Pure: no file system, no process. Every stage that can run does, so that one build reports
+ * every problem: lowering (the DSL's references), the permissions planner, the zod model and what GitHub
+ * refuses at load, pinning, the linter's rules, and, on a file with no error, GitHub's own parser. A
+ * stage that had to stand a placeholder in for a value (lowering) or leave one unpinned marks its path, and
+ * what later stages find there is not reported a second time; neither is a later finding of the same code
+ * in the same step or job. Every finding then points at its `workflows.ts` line with its model path, goes
+ * through the one severity model and suppression mechanism (rules/policy.ts), and carries its docs.
  */
 import type { Diagnostic } from "./diagnostics.ts";
 import { isWorkflowDefinition } from "./dsl/brand.ts";
 import { resolveCallSite } from "./dsl/callsite.ts";
 import { fileNameProblem } from "./dsl/file-name.ts";
-import { locateInDefinition } from "./dsl/locate.ts";
-import { permissionComments } from "./permissions/comments.ts";
+import { locatePath } from "./dsl/locate.ts";
 import type { WorkflowDefinition } from "./dsl/workflow.ts";
 import { emitYaml } from "./emit/emit.ts";
 import { generatedHeader } from "./emit/header.ts";
 import { pinModel } from "./lock/pin-model.ts";
 import type { Lock } from "./lock/schema.ts";
 import { parseWorkflowModel } from "./model/index.ts";
+import { permissionComments } from "./permissions/comments.ts";
 import type { JobPlan } from "./permissions/plan.ts";
 import { PermissionPlanner } from "./permissions/planner.ts";
-import { checkWithGitHubParser, validateModel } from "./validate/index.ts";
+import { codeInfo, knownCodeIds } from "./rules/codes.ts";
+import { knownEventsOnly } from "./rules/invalid-workflow.ts";
+import { lintModel } from "./rules/lint.ts";
+import { applyPolicy, type RawFinding } from "./rules/policy.ts";
+import { asBuiltFinding, BUILD_LINT_RULES, BUILD_SKIPPED, VALIDATION_RULES } from "./build-lint.ts";
+import { suppressionProblem } from "./rules/suppress.ts";
+import type { Finding, LintOptions, SkippedRule, SuppressedFinding } from "./rules/types.ts";
+import { checkEventConfig, checkWithGitHubParser, loadProblems } from "./validate/index.ts";
 
 /** One generated file. */
 export interface RenderedFile {
@@ -34,7 +46,20 @@ export interface RenderedFile {
 export interface RenderResult {
   files: RenderedFile[];
   /** Errors mean nothing may be written. Warnings and infos are printed. */
-  diagnostics: Diagnostic[];
+  diagnostics: Finding[];
+  /** What a suppression (workflows.ts, the config) silenced. */
+  suppressed: SuppressedFinding[];
+  /** The rules that did not run, and why. */
+  skipped: SkippedRule[];
+}
+
+/** What the linter reads beyond the model, and the project's settings of codes and suppressions. */
+export interface RenderLintOptions extends Pick<LintOptions, "rules" | "suppressions" | "actions" | "tags" | "runnerLabels"> {
+  /**
+   * True for a file whose text need not be linted again (`check`: its bytes are on disk, linted by the build
+   * that wrote them). Asked only of a file with no error so far.
+   */
+  skip?: (file: string, content: string) => boolean;
 }
 
 export interface RenderOptions {
@@ -49,12 +74,18 @@ export interface RenderOptions {
    * `owner/repo@<sha> # <tag>` from it, and an intent it lacks is an error. Default: no pinning.
    */
   lock?: Lock;
+  /**
+   * Run every lint rule, with these settings (the CLI's build, check and lint). Without it, only the rules
+   * that check what the build must refuse run: references to steps and jobs, and cron entries.
+   */
+  lint?: RenderLintOptions;
 }
 
 /** Render every workflow; `entries` are the exports of the user's entry file. */
 export function renderWorkflows(entries: Array<{ exportName: string; value: unknown }>, options: RenderOptions): RenderResult {
   const files: RenderedFile[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
   // Keyed case-insensitively: `CI.yml` and `ci.yml` are one file on macOS and Windows checkouts.
   const byPath = new Map<string, { exportName: string; file: string }>();
   const accepted: Array<{ exportName: string; definition: WorkflowDefinition }> = [];
@@ -64,13 +95,13 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
     // workflow() refuses a bad name; this catches a definition whose file was changed after it.
     const problem = fileNameProblem(definition.file);
     if (problem !== undefined) {
-      diagnostics.push({
+      diagnostics.push(asFinding({
         severity: "error",
         code: "invalid-file-name",
         message: `export "${exportName}": ${problem}`,
         fix: 'give workflow() a plain file name such as "ci"',
         where: { ...resolveCallSite(definition.site) },
-      });
+      }));
       continue;
     }
     const previous = byPath.get(definition.file.toLowerCase());
@@ -79,13 +110,13 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
         previous.file === definition.file
           ? definition.file
           : `${previous.file} and ${definition.file}, one file on macOS and Windows`;
-      diagnostics.push({
+      diagnostics.push(asFinding({
         severity: "error",
         code: "duplicate-output-file",
         message: `the exports "${previous.exportName}" and "${exportName}" both write ${files}`,
         fix: `give one of them another file name (the first argument of workflow())`,
         where: { workflow: definition.file, ...resolveCallSite(definition.site) },
-      });
+      }));
       continue;
     }
     byPath.set(definition.file.toLowerCase(), { exportName, file: definition.file });
@@ -97,72 +128,168 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
   for (const { exportName, definition } of accepted) {
     const rendered = renderWorkflow(definition, options, planner);
     diagnostics.push(...rendered.diagnostics);
+    suppressed.push(...rendered.suppressed);
     if (rendered.content !== undefined) {
       files.push({ path: definition.file, content: rendered.content, exportName, permissions: planner.plan(definition).jobs });
     }
   }
-  return { files, diagnostics };
+  return { files, diagnostics, suppressed, skipped: options.lint ? [...BUILD_SKIPPED] : [] };
 }
 
 /**
- * Render one workflow definition to YAML text, or the diagnostics that prevent it. `planner` holds the
- * other workflows of the render (for reusable-workflow calls); alone, only this one is known.
+ * Render one workflow definition to YAML text, with its findings; no text when one of them is an error.
+ * `planner` holds the other workflows of the render (for reusable-workflow calls); alone, only this one
+ * is known.
  */
 export function renderWorkflow(
   definition: WorkflowDefinition,
   options: RenderOptions,
   planner: PermissionPlanner = new PermissionPlanner([definition]),
-): { content?: string; diagnostics: Diagnostic[] } {
+): { content?: string; diagnostics: Finding[]; suppressed: SuppressedFinding[] } {
   const file = definition.file;
-  // Diagnostics found on the model point back at the workflows.ts line of their step, job or workflow.
-  const placed = (d: Diagnostic): Diagnostic => ({ ...d, where: { ...locateInDefinition(definition, d.where), ...d.where } });
   const lowered = planner.lower(definition);
-  if (lowered.diagnostics.some((d) => d.severity === "error")) return { diagnostics: lowered.diagnostics };
-
   // Least privilege: every job's permissions are inferred or checked, and the workflow level gets `{}`.
   const permissions = planner.plan(definition);
-  const parsed = parseWorkflowModel(permissions.model);
+  const model = permissions.model;
+  const own: Diagnostic[] = [...lowered.diagnostics, ...permissions.diagnostics];
+  const poisoned = [...lowered.poisoned];
+  const checked: Diagnostic[] = [];
+  // Unknown events and activity types are the rules' to report, as in `wfgen lint`.
+  const parsed = parseWorkflowModel({ ...model, on: knownEventsOnly(model.on) });
   if (!parsed.ok) {
-    return {
-      diagnostics: [
-        ...lowered.diagnostics,
-        ...parsed.issues.map((issue) => ({
-          severity: "error" as const,
-          code: "invalid-workflow",
-          message: issue.message,
-          where: { workflow: file, ...locate(issue.path), ...locateInDefinition(definition, locate(issue.path)) },
-        })),
-      ],
-    };
+    for (const issue of parsed.issues) checked.push({ severity: "error", code: "invalid-workflow", message: issue.message, where: { workflow: file, path: issue.path } });
   }
-  const semantic = validateModel(file, permissions.model);
-  const diagnostics = [
-    ...lowered.diagnostics,
-    ...permissions.diagnostics,
-    ...semantic.map(placed),
-  ];
-  if (diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  checked.push(...loadProblems(file, model), ...checkEventConfig(file, model.on));
+  // Pinning reads the intents (`owner/repo@v7`) that permissions and validation read; an intent the lock
+  // lacks stays as written, and is reported once, as missing-pin.
+  const pinned = options.lock ? pinModel(model, options.lock, file) : undefined;
+  checked.push(...(pinned?.diagnostics ?? []));
+  const fresh = (d: Diagnostic): boolean => !poisoned.some((path) => isWithin(path, d.where.path ?? []));
+  const found = [...own, ...checked.filter(fresh)];
+  for (const d of pinned?.diagnostics ?? []) if (d.where.path) poisoned.push(d.where.path);
 
-  // Pinning comes last: permissions and validation read the intents (`owner/repo@v7`), not the SHAs.
-  const pinned = options.lock ? pinModel(permissions.model, options.lock, file) : undefined;
-  if (pinned && pinned.diagnostics.length > 0) {
-    diagnostics.push(...pinned.diagnostics.map(placed));
-    if (pinned.diagnostics.some((d) => d.severity === "error")) return { diagnostics };
+  const final = pinned?.model ?? model;
+  let content: string | undefined;
+  if (!found.some((d) => d.severity === "error")) {
+    const comments = [...(pinned?.comments ?? []), ...(options.permissionComments ? permissionComments(permissions) : [])];
+    content = emitYaml(final, { header: generatedHeader(options.source), ...(comments.length > 0 && { comments }) });
   }
-  const comments = [...(pinned?.comments ?? []), ...(options.permissionComments ? permissionComments(permissions) : [])];
-  const content = emitYaml(pinned?.model ?? permissions.model, {
-    header: generatedHeader(options.source),
-    ...(comments.length > 0 && { comments }),
+
+  const lint = options.lint;
+  if (!(lint?.skip && content !== undefined && lint.skip(file, content))) {
+    const tags = new Map((pinned?.comments ?? []).map((c) => [c.path.join("\u0000"), c.text]));
+    const result = lintModel(final, {
+      file,
+      typescript: true,
+      ruleSet: lint ? BUILD_LINT_RULES : VALIDATION_RULES,
+      versionComment: (path) => tags.get(path.join("\u0000")),
+      ...(lint?.actions && { actions: lint.actions }),
+      ...(lint?.tags && { tags: lint.tags }),
+      ...(lint?.runnerLabels && { runnerLabels: lint.runnerLabels }),
+      inlineSuppressions: false,
+    });
+    // The same code already reported in this step or job says the same thing.
+    const reported = new Set(found.map((d) => repeatKey(d.code, d.where.path)));
+    for (const finding of result.findings) {
+      if (!fresh(finding) || reported.has(repeatKey(finding.code, finding.path))) continue;
+      found.push(options.lock ? asBuiltFinding(finding, final, options.lock) : finding);
+    }
+  }
+
+  const raw = [...invalidSuppressions(definition), ...found].map((d): RawFinding => placed(d, definition, final));
+  const settled = applyPolicy(raw.sort(byPosition), {
+    ...(lint?.rules && { rules: lint.rules }),
+    suppressions: [
+      ...(lint?.suppressions ?? []),
+      ...(definition.meta?.suppressions ?? []).map((s) => ({ ...s, origin: "dsl" as const })),
+    ],
   });
-  if (options.githubParser !== false) {
+  if (settled.findings.some((d) => d.severity === "error")) return { diagnostics: settled.findings, suppressed: settled.suppressed };
+  if (content !== undefined && options.githubParser !== false) {
     const rejected = checkWithGitHubParser(file, content);
-    if (rejected.length > 0) return { diagnostics: [...diagnostics, ...rejected] };
+    if (rejected.length > 0) return { diagnostics: [...settled.findings, ...rejected.map(asFinding)], suppressed: settled.suppressed };
   }
-  return { content, diagnostics };
+  return { ...(content !== undefined && { content }), diagnostics: settled.findings, suppressed: settled.suppressed };
 }
 
-function locate(path: ReadonlyArray<string | number>): { job?: string; step?: string } {
-  if (path[0] !== "jobs" || typeof path[1] !== "string") return {};
-  if (path[2] === "steps" && typeof path[3] === "number") return { job: path[1], step: `#${path[3] + 1}` };
-  return { job: path[1] };
+/**
+ * A finding pointed at the `workflows.ts` line of its step, job or workflow (unless the stage that found it
+ * knew a better one), named by job and step as the model names them, with its docs.
+ */
+function placed(d: Diagnostic, definition: WorkflowDefinition, model: Record<string, unknown>): RawFinding {
+  const path = d.where.path ?? [];
+  const step = stepAt(model, path);
+  // A finding of the model knows no position (the linter names the YAML file): it gets its call site's.
+  const { file: _yaml, ...known } = d.where.line === undefined ? d.where : { ...d.where, file: undefined };
+  const position = d.where.line === undefined ? locatePath(definition, path) : { file: d.where.file!, line: d.where.line, column: d.where.column! };
+  const where = {
+    workflow: definition.file,
+    ...(typeof path[1] === "string" && path[0] === "jobs" && { job: path[1] }),
+    ...(step && { step: step.label }),
+    ...known,
+    ...position,
+  };
+  return { finding: asFinding({ ...d, where }), stepAliases: step?.aliases ?? (d.where.step ? [d.where.step, d.where.step.replace(/^"(.*)"$/, "$1")] : []) };
+}
+
+/** A diagnostic as a finding: its model path and its docs, from the registry. */
+function asFinding(d: Diagnostic): Finding {
+  const path = d.where.path ?? [];
+  return { ...d, where: { ...d.where, path }, path, docs: codeInfo(d.code)?.docs ?? "docs/rules/README.md" } as Finding;
+}
+
+/** The step of the model at `path`: how messages label it, and the names suppressions may give it. */
+function stepAt(model: Record<string, unknown>, path: ReadonlyArray<string | number>): { label: string; aliases: string[] } | undefined {
+  if (path[0] !== "jobs" || path[2] !== "steps" || typeof path[3] !== "number") return undefined;
+  const inner = path[4] === "parallel" && typeof path[5] === "number";
+  let step: unknown = (model.jobs as Record<string, { steps?: unknown[] }> | undefined)?.[path[1] as string]?.steps?.[path[3]];
+  if (inner) step = (step as { parallel?: unknown[] } | undefined)?.parallel?.[path[5] as number];
+  if (step === null || typeof step !== "object") return undefined;
+  const { id, name } = step as { id?: unknown; name?: unknown };
+  const ordinal = `#${path[3] + 1}${inner ? `.${(path[5] as number) + 1}` : ""}`;
+  const label = typeof id === "string" ? `"${id}"` : typeof name === "string" ? `"${name}"` : ordinal;
+  return { label, aliases: [...(typeof id === "string" ? [id] : []), ...(typeof name === "string" ? [name] : []), ordinal] };
+}
+
+/**
+ * A suppression of workflow() that cannot apply (a code that does not exist or cannot be suppressed, no
+ * reason) silences nothing; it is reported as `invalid-suppression`, as the same mistake in a
+ * `# wfgen-ignore` comment is, at the workflow() call.
+ */
+function invalidSuppressions(definition: WorkflowDefinition): Diagnostic[] {
+  const list = definition.meta?.suppressions ?? [];
+  if (list.length === 0) return [];
+  const known = knownCodeIds();
+  const out: Diagnostic[] = [];
+  for (const s of list) {
+    const problem = suppressionProblem([s.rule], s.reason, known);
+    if (problem === undefined) continue;
+    out.push({
+      severity: "warning",
+      code: "invalid-suppression",
+      message: `the suppression { rule: "${s.rule}" } of workflow ${definition.file} ${problem}, so it suppresses nothing`,
+      fix: "name a code listed in docs/rules/README.md that can be suppressed, and say why the finding is acceptable in `reason`",
+      where: { workflow: definition.file, ...resolveCallSite(definition.site) },
+    });
+  }
+  return out;
+}
+
+// In the order of the source: by file, line and column (stable, so findings at one place keep stage order).
+function byPosition(a: RawFinding, b: RawFinding): number {
+  const x = a.finding.where;
+  const y = b.finding.where;
+  if (x.file !== y.file) return x.file === undefined ? 1 : y.file === undefined ? -1 : x.file < y.file ? -1 : 1;
+  return (x.line ?? Infinity) - (y.line ?? Infinity) || (x.column ?? 0) - (y.column ?? 0);
+}
+
+/** `code` at the step (or job, or workflow) that `path` is in. */
+function repeatKey(code: string, path: ReadonlyArray<string | number> | undefined): string {
+  const at = path ?? [];
+  const owner = at[0] !== "jobs" ? [] : at[2] === "steps" && typeof at[3] === "number" ? at.slice(0, 4) : at.slice(0, 2);
+  return `${code}\u0000${owner.join("\u0000")}`;
+}
+
+function isWithin(prefix: ReadonlyArray<string | number>, path: ReadonlyArray<string | number>): boolean {
+  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }

@@ -149,7 +149,7 @@ describe("preset jobs in a workflow of your own", () => {
     expect(problems(workflow("push", { on: "push", env: { IMAGE_NAME: "app" }, jobs: { push: containerPushJob() } }))).toEqual([]);
   });
 
-  test("dockerPublishJob() has the outputs digest and tags only with outputs: true; reading them otherwise is unknown-output", () => {
+  test("dockerPublishJob() has the outputs digest and tags only with outputs: true; reading them otherwise is unknown-context-property", () => {
     const publish = dockerPublishJob();
     const deploy = job({
       "runs-on": "ubuntu-latest",
@@ -159,7 +159,7 @@ describe("preset jobs in a workflow of your own", () => {
     });
     expect(problems(workflow("release", { on: "push", env, jobs: { publish, deploy } }))).toEqual([
       {
-        code: "unknown-output",
+        code: "unknown-context-property",
         message: 'job "deploy" reads output "digest" of job "publish", which declares no outputs',
         fix: 'declare it in the outputs of job "publish"',
         line: expect.any(Number),

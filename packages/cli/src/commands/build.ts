@@ -6,7 +6,6 @@ import { ExitCode, type IO } from "../io.ts";
 import type { ProjectFlags } from "../load/project.ts";
 import { formatDiagnostics, hasErrors, plural } from "../output/diagnostics.ts";
 import { styleFor } from "../output/style.ts";
-import { lintNote } from "../lint/note.ts";
 import { makePlan } from "../plan.ts";
 import { applyChanges, type FileChange } from "../fs/apply-changes.ts";
 import { leftoverNote } from "../fs/leftovers.ts";
@@ -31,7 +30,7 @@ export async function build(options: BuildOptions, io: IO): Promise<ExitCode> {
     if (options.json) {
       writeJson(io, { ok: false, files: [], orphans: [], diagnostics: plan.diagnostics });
     } else {
-      io.stderr.write((await formatDiagnostics(plan.diagnostics, style)) + lintNote(plan));
+      io.stderr.write((await formatDiagnostics(plan.diagnostics, style)));
       io.stderr.write(`${style.red("wfgen build:")} ${plural(errors, "error")}; nothing was written.\n`);
     }
     return ExitCode.failed;
@@ -56,7 +55,7 @@ export async function build(options: BuildOptions, io: IO): Promise<ExitCode> {
     writeJson(io, { ok: true, files, orphans, diagnostics: plan.diagnostics, ...(notes.length > 0 && { notes }) });
     return ExitCode.ok;
   }
-  if (plan.diagnostics.length > 0) io.stderr.write((await formatDiagnostics(plan.diagnostics, style)) + lintNote(plan));
+  if (plan.diagnostics.length > 0) io.stderr.write((await formatDiagnostics(plan.diagnostics, style)));
   if (!options.quiet) {
     for (const f of files)
       io.stdout.write(`${f.status === "written" ? style.green("written  ") : style.dim("unchanged")} ${f.path}\n`);

@@ -10,7 +10,6 @@ import { resolveProjects, resolveRoot, type ProjectFlags } from "../load/project
 import { formatDiagnostics, hasErrors, plural } from "../output/diagnostics.ts";
 import { appendStepSummary, errorAnnotation, fenced, inGitHubActions } from "../output/github.ts";
 import { styleFor, type Style } from "../output/style.ts";
-import { lintNote } from "../lint/note.ts";
 import { makePlan, type Plan } from "../plan.ts";
 import { wfgenCommand } from "../output/command-line.ts";
 import { noteTaker } from "../output/notes.ts";
@@ -57,7 +56,7 @@ async function checkDrift(options: CheckOptions, io: IO): Promise<ExitCode> {
     if (options.json) {
       writeJson(io, { ok: false, files: [], diagnostics: plan.diagnostics, summary });
     } else {
-      io.stderr.write((await formatDiagnostics(plan.diagnostics, style)) + lintNote(plan));
+      io.stderr.write((await formatDiagnostics(plan.diagnostics, style)));
       io.stderr.write(`${style.red(summary)}\n`);
       if (github) {
         for (const d of errors) io.stdout.write(errorAnnotation(`[${d.code}] ${d.message}`, d.where));
@@ -95,7 +94,7 @@ async function checkDrift(options: CheckOptions, io: IO): Promise<ExitCode> {
     });
     return stale.length ? ExitCode.failed : ExitCode.ok;
   }
-  if (plan.diagnostics.length > 0) io.stderr.write((await formatDiagnostics(plan.diagnostics, style)) + lintNote(plan));
+  if (plan.diagnostics.length > 0) io.stderr.write((await formatDiagnostics(plan.diagnostics, style)));
   if (stale.length === 0) {
     if (!options.quiet) io.stdout.write(`${summary}\n`);
     return ExitCode.ok;

@@ -1,6 +1,7 @@
 /**
  * `wfgen lint [files...]`: the security linter. With files, lints those workflow (or action.yml) files as
- * they are; without, lints what workflows.ts generates (the same run `build` makes, see lint/rendered.ts),
+ * they are; without, lints what workflows.ts generates (the same run `build` makes: every finding of the
+ * build and of the rules, at its workflows.ts line),
  * or, in a repository without workflows.ts, the committed `.github/workflows/*.yml`; and, either way, the
  * repository's own actions (every `action.yml` under `.github/actions/`). Writes nothing.
  */
@@ -45,7 +46,7 @@ interface Outcome {
   /** The linted files as shown to users. */
   files: string[];
   run: LintRun;
-  /** The build's own diagnostics (model only): they point at workflows.ts. */
+  /** What is not about one workflow (model only): two workflows writing one file. */
   diagnostics: Diagnostic[];
   /** `workflows.ts`, named in the summary (model only). */
   entry?: string;
@@ -148,7 +149,7 @@ async function collect(options: LintCommandOptions, io: IO): Promise<Outcome> {
     const core = await import("@wfgen/core");
     return {
       source: "model",
-      files: [...plan.files.map((f) => f.display), ...(ofActions?.files ?? [])],
+      files: [...plan.workflows, ...(ofActions?.files ?? [])],
       run: ofActions ? core.mergeResults([plan.lint, ofActions.run]) : plan.lint,
       // Whether a file may be overwritten is build's business, not the linter's.
       diagnostics: plan.diagnostics.filter((d) => !linted.has(d) && d.code !== "hand-written-file"),
@@ -178,7 +179,7 @@ async function collect(options: LintCommandOptions, io: IO): Promise<Outcome> {
 
 async function lintFiles(paths: readonly string[], config: LintConfigSource, io: IO): Promise<Outcome> {
   const core = await import("@wfgen/core");
-  checkRuleIds(config, [...core.RULES, ...core.ENGINE_CODES].map((rule) => rule.id));
+  checkRuleIds(config, core);
   const { actionMetadata } = await import("@wfgen/actions/metadata");
   const { CATALOG } = await import("../github/catalog.gen.ts");
   const lintOptions: LintOptions = {
@@ -218,13 +219,13 @@ function summarize(
   if (counts.warning > 0) parts.push(plural(counts.warning, "warning"));
   if (counts.info > 0) parts.push(plural(counts.info, "info"));
   const total = outcome.files.length;
-  const withFindings = new Set(outcome.run.findings.map((f) => f.where.file)).size;
+  // Findings of workflows.ts all point at it: count the workflows they are in.
+  const withFindings = new Set(outcome.run.findings.map((f) => (outcome.source === "model" ? (f.where.workflow ?? f.where.file) : f.where.file))).size;
   const generated = outcome.source === "model" ? ` generated from ${outcome.entry}` : "";
   let text =
     parts.length === 0
       ? `wfgen lint: no findings in ${plural(total, "file")}${generated}`
       : `wfgen lint: ${parts.join(", ")} in ${withFindings === total ? plural(total, "file") : `${withFindings} of ${total} files`}${generated}`;
-  if (outcome.source === "model" && parts.length > 0) text += " (lines are those of the generated YAML)";
   if (outcome.run.suppressed.length > 0) text += `, ${outcome.run.suppressed.length} suppressed`;
   text += ".";
   if (outcome.diagnostics.length > 0) {

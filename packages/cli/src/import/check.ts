@@ -65,11 +65,11 @@ const PERMISSIVE_DEFAULT: model.PermissionsMap = {
 };
 
 const PERMISSION_ERRORS = new Set([
-  "permissions-missing",
+  "missing-permission",
   "permissions-undeclared",
   "permissions-call-unknown",
   "permissions-call-underprovisioned",
-  "permissions-blanket",
+  "blanket-permissions",
 ]);
 
 /**
@@ -220,6 +220,7 @@ function widened(workflowValue: Record<string, unknown>, plan: JobPlan): Beyond[
 
 /** Where a diagnostic points, as a data path: a path at the start of its message, else its job and step. */
 function pathOf(d: Diagnostic, value: Record<string, unknown> | undefined): Array<string | number> {
+  if (d.where.path !== undefined && d.where.path.length > 0) return [...d.where.path];
   const match = /^((?:[A-Za-z_][\w-]*)(?:\.[A-Za-z_][\w-]*|\[\d+\])*)[: ]/.exec(d.message);
   if (match && /[.[]/.test(match[1]!)) {
     return [...match[1]!.matchAll(/([A-Za-z_][\w-]*)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : m[1]!));

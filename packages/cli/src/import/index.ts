@@ -14,7 +14,7 @@ import { isRecord, withRaw } from "./raw.ts";
 import { readWorkflow, type WorkflowSource } from "./read.ts";
 import { SourcePrinter } from "./source.ts";
 import { Formatter } from "./format.ts";
-import { lintRendered } from "../lint/rendered.ts";
+import { lintGenerated } from "../lint/rendered.ts";
 import type { ImportNote, ImportProblem, Path } from "./types.ts";
 
 export type { ImportNote, ImportProblem } from "./types.ts";
@@ -174,9 +174,9 @@ async function importWith(formatter: Formatter, files: ImportFile[], options: Im
     // it was, with a suppression in workflows.ts that keeps the finding reported as a warning (the first
     // build writes the file back), and noted.
     const content = check.rendered.get(file);
-    const lint = content === undefined ? undefined : await lintRendered([{ display: file, content, lock }], { config: {}, file: undefined }, []);
-    const suppressions = carriedFindings(lint?.findings ?? []);
-    for (const finding of lint?.findings ?? []) {
+    const findings = content === undefined ? [] : await lintGenerated(file, content, lock);
+    const suppressions = carriedFindings(findings);
+    for (const finding of findings) {
       if (finding.severity !== "error") continue;
       notes.push({
         file: source.file,

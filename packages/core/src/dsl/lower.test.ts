@@ -71,7 +71,7 @@ describe("step handles", () => {
       errors(workflow("w", { on: "push", jobs: { j: job({ "runs-on": "x", steps: [{ name: "Early", run: `${later.outputs.v}` }, later] }) } })),
     ).toEqual([
       {
-        code: "step-read-before-run",
+        code: "step-reference",
         message: 'step "Early" reads step "later", which runs after it',
         fix: "move the step that produces the value before the step that reads it",
         job: "j",
@@ -86,7 +86,7 @@ describe("step handles", () => {
     const deploy = job({ "runs-on": "x", needs: build, steps: [{ run: `echo ${digest.outputs.value}` }] });
     expect(errors(workflow("w", { on: "push", jobs: { build, deploy } }))).toEqual([
       {
-        code: "step-not-in-job",
+        code: "step-reference",
         message: 'job "deploy" reads step "digest" of job "build"; steps are local to their job',
         fix: 'declare a job output on "build" (outputs: { name: step.outputs.x }), add "build" to needs, and read it as buildJob.outputs.name',
         job: "deploy",
@@ -132,10 +132,15 @@ describe("job handles", () => {
 
   test("a needed job missing from the workflow is an error", () => {
     const other = job({ "runs-on": "x", steps: [{ run: "true" }] });
-    expect(errors(workflow("w", { on: "push", jobs: { a: job({ "runs-on": "x", needs: [other], steps: [{ run: "true" }] }) } }))[0]).toMatchObject({
-      code: "needs-unknown-job",
-      job: "a",
-    });
+    expect(errors(workflow("w", { on: "push", jobs: { a: job({ "runs-on": "x", needs: [other], steps: [{ run: "true" }] }) } }))).toEqual([
+      {
+        code: "invalid-workflow",
+        message: 'job "a" needs a job that is not listed in this workflow\'s jobs',
+        fix: "add that job to the workflow's jobs, or remove it from needs",
+        job: "a",
+        step: undefined,
+      },
+    ]);
   });
 });
 
@@ -153,7 +158,7 @@ describe("model-level validation", () => {
       ),
     ).toEqual([
       {
-        code: "needs-cycle",
+        code: "invalid-workflow",
         message: "jobs depend on each other in a cycle: a -> b -> a",
         fix: "remove one of these needs entries so that the jobs can run in order",
         job: "a",
@@ -166,7 +171,7 @@ describe("model-level validation", () => {
     // @ts-expect-error needs of a job written in the workflow is typed against its job ids
     expect(errors(workflow("w", { on: "push", jobs: { a: { "runs-on": "x", needs: "bild", steps: [{ run: "true" }] } } }))).toEqual([
       {
-        code: "needs-unknown-job",
+        code: "invalid-workflow",
         message: 'job "a" needs "bild", which is not a job of this workflow (jobs: a)',
         fix: 'correct the job id in needs, or add a job "bild"',
         job: "a",
@@ -210,15 +215,18 @@ describe("model-level validation", () => {
           on: "push",
           jobs: { "1job": { "runs-on": "x", steps: [{ id: "s", run: "a" }, { id: "s", run: "b" }] } },
         }),
-      ).map((e) => e.code),
-    ).toEqual(["invalid-job-id", "duplicate-step-id"]);
+      ).map((e) => `${e.code}: ${e.message}`),
+    ).toEqual([
+      "invalid-workflow: jobs.1job: '1job' is not a valid job id; it must start with a letter or _ and hold only letters, digits, - and _",
+      'invalid-workflow: job "1job" has two steps with id "s"',
+    ]);
   });
 
   test("invalid cron", () => {
     expect(errors(workflow("w", { on: { schedule: [{ cron: "61 * * * *" }] }, jobs: { a: { "runs-on": "x", steps: [{ run: "true" }] } } }))).toEqual([
       {
         code: "invalid-cron",
-        message: 'on.schedule[0].cron "61 * * * *": "61" is not a valid minute (0-59)',
+        message: 'the schedule "61 * * * *": "61" is not a valid minute (0-59)',
         fix: 'write five fields, e.g. "30 5 * * 1-5" (05:30 UTC on weekdays)',
         job: undefined,
         step: undefined,
@@ -291,7 +299,7 @@ describe("events that take no configuration", () => {
   test("configuration under create is held by the model but refused by the build", () => {
     expect(errors(workflow("w", { on: { create: { tags: ["v*"] } }, jobs: { a: { "runs-on": "x", steps: [{ run: "true" }] } } }))).toEqual([
       {
-        code: "event-takes-no-config",
+        code: "invalid-workflow",
         message: 'on.create takes no configuration, but has "tags"; GitHub refuses the workflow',
         fix: "write create: null (every create event starts the workflow); filter in a job's if: instead",
         job: undefined,

@@ -26,11 +26,28 @@ import { isJobDefinition, type AnyJob, type JobInput, type StepItem } from "./jo
 import { isStepDefinition, type StepDefinition, type StepInput } from "./step.ts";
 import type { WorkflowDefinition } from "./workflow.ts";
 
-/** The model of one workflow, or the diagnostics that prevented it. */
+/**
+ * The model of one workflow and the problems found while lowering it. The model is whole even when there
+ * are errors, so that the later checks still run on it: a value that could not be lowered stands as `""`,
+ * a reference that could not be resolved as `''`, and their model paths are listed in `poisoned`, where a
+ * later check's finding would only repeat the error in other words.
+ */
 export interface LowerResult {
   model: Record<string, unknown>;
   diagnostics: Diagnostic[];
+  poisoned: ModelPath[];
 }
+
+type ModelPath = ReadonlyArray<string | number>;
+
+/** Where a value is lowered: its model path, and the workflows.ts location its problems point at. */
+interface Site {
+  path: ModelPath;
+  where: () => Location;
+}
+
+// What an unresolved reference renders as: an empty string literal, a valid expression that reads nothing.
+const UNRESOLVED = "''";
 
 const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
@@ -60,6 +77,7 @@ interface JobScope {
 /** Lower one workflow definition to the model, collecting every problem rather than stopping at the first. */
 export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   const diagnostics: Diagnostic[] = [];
+  const poisoned: ModelPath[] = [];
   const file = definition.file;
   const problem = valueProblem(definition.input);
   if (problem !== undefined) {
@@ -69,7 +87,7 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
       message: problem,
       where: { workflow: file, ...resolveCallSite(definition.site) },
     });
-    return { model: {}, diagnostics };
+    return { model: {}, diagnostics, poisoned };
   }
   const jobIds = new Map<object, string>();
   const jobOwnerOfStep = new Map<object, string>();
@@ -84,7 +102,7 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
         code: "duplicate-job-handle",
         message: `the same job value is listed twice, as "${previous}" and "${id}"`,
         fix: `call job() once per job; to reuse a definition, write a function that returns a new job()`,
-        where: { workflow: file, job: id, ...resolveCallSite(value.site) },
+        where: { workflow: file, job: id, path: ["jobs", id], ...resolveCallSite(value.site) },
       });
       continue;
     }
@@ -92,14 +110,45 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     for (const item of stepsOf(value.input)) if (isStepDefinition(item)) jobOwnerOfStep.set(item, id);
   }
 
-  const context = (scope: JobScope | undefined, position: Position): RenderContext => ({
+  // A reference that cannot be resolved is reported at the value that holds it, which is then poisoned,
+  // and reads nothing; the rest of the value, and of the workflow, is lowered as usual.
+  const context = (scope: JobScope | undefined, position: Position, site: Site): RenderContext => ({
     resolveHandle(handle, path) {
       const tail = renderPath(path);
-      if (isStepDefinition(handle)) return resolveStep(handle, path, tail, scope, position);
-      if (isJobDefinition(handle)) return resolveJob(handle, path, tail, scope, position);
+      try {
+        if (isStepDefinition(handle)) return resolveStep(handle, path, tail, scope, position);
+        if (isJobDefinition(handle)) return resolveJob(handle, path, tail, scope, position);
+      } catch (error) {
+        if (!(error instanceof WfgenError)) throw error;
+        record(site, error);
+        return UNRESOLVED;
+      }
       throw new Error("wfgen internal error: an expression refers to an unknown kind of handle");
     },
   });
+
+  // A script reads each reference twice (its text and its env name): each problem is reported once.
+  const recorded = new Set<string>();
+  const record = (site: Site, error: WfgenError): void => {
+    for (const d of error.diagnostics) {
+      const key = `${site.path.join("\u0000")}\u0000${d.code}\u0000${d.message}`;
+      if (recorded.has(key)) continue;
+      recorded.add(key);
+      diagnostics.push({ ...d, where: { ...site.where(), path: site.path, ...d.where } });
+    }
+    poisoned.push(site.path);
+  };
+
+  /** Lower one value at `site`; a value that cannot be lowered at all is reported and stands as "". */
+  const lowerAt = (site: Site, body: () => unknown): unknown => {
+    try {
+      return body();
+    } catch (error) {
+      if (!(error instanceof WfgenError)) throw error;
+      record(site, error);
+      return "";
+    }
+  };
 
   const resolveStep = (
     handle: StepDefinition,
@@ -113,7 +162,7 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     if (!scope || scope.stepIndex.get(handle) === undefined) {
       const here = scope ? `job "${scope.id}"` : "the workflow level";
       throw fail(
-        "step-not-in-job",
+        "step-reference",
         owner !== undefined
           ? `${here} reads step ${label} of job "${owner}"; steps are local to their job`
           : `${here} reads step ${label}, which is not a step of this job`,
@@ -126,21 +175,21 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     const declared = handle.meta.outputs;
     if (declared && path[0] === "outputs" && path[1] !== undefined && !declared.includes(path[1])) {
       throw fail(
-        "unknown-output",
+        "unknown-context-property",
         `${readerLabel(scope, position)} reads output "${path[1]}" of step ${stepLabel(handle.input, index)} (${handle.meta.action}), which declares ${declared.length ? declared.map((o) => `"${o}"`).join(", ") : "no outputs"}`,
         declared.length ? `read one of its outputs${closestOf(path[1], declared)}` : "remove the read",
       );
     }
     if (position.kind === "job" || position.kind === "workflow") {
       throw fail(
-        "step-read-outside-steps",
+        "step-reference",
         `job "${scope.id}" reads step ${label} in a job-level field, where the steps context does not exist yet`,
         "read step outputs in later steps, in the job's outputs, or in environment.url",
       );
     }
     if (position.kind === "step" && index >= position.index) {
       throw fail(
-        "step-read-before-run",
+        "step-reference",
         `step ${stepLabel(scope.steps[position.index]!.input, position.index)} reads step ${label}, which ${index === position.index ? "is itself" : "runs after it"}`,
         "move the step that produces the value before the step that reads it",
       );
@@ -157,12 +206,12 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   ): string => {
     const id = jobIds.get(handle);
     if (id === undefined) {
-      throw fail("job-not-in-workflow", "an expression reads a job that is not listed in this workflow's jobs", "add the job to the workflow's jobs");
+      throw fail("needs-missing", "an expression reads a job that is not listed in this workflow's jobs", "add the job to the workflow's jobs");
     }
     const declared = Object.keys(handle.input.outputs ?? {});
     if (path[0] === "outputs" && path[1] !== undefined && !declared.includes(path[1])) {
       throw fail(
-        "unknown-output",
+        "unknown-context-property",
         `${scope ? `job "${scope.id}"` : "the workflow"} reads output "${path[1]}" of job "${id}", which declares ${declared.length ? declared.map((o) => `"${o}"`).join(", ") : "no outputs"}`,
         declared.length ? `read one of its outputs${closestOf(path[1], declared)}` : `declare it in the outputs of job "${id}"`,
       );
@@ -181,9 +230,8 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
   const model: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(definition.input)) {
     if (key === "jobs") continue;
-    guard(diagnostics, () => ({ workflow: file, ...resolveCallSite(definition.site) }), () => {
-      model[key] = lowerValue(value, context(undefined, { kind: "workflow" }), key === "if");
-    });
+    const site: Site = { path: [key], where: () => ({ workflow: file, ...resolveCallSite(definition.site) }) };
+    model[key] = lowerAt(site, () => lowerValue(value, context(undefined, { kind: "workflow" }, site), key === "if"));
   }
 
   const loweredJobs: Record<string, unknown> = {};
@@ -194,7 +242,7 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     if (handle) checkWorkflowEnv(id, handle);
   }
   model.jobs = loweredJobs;
-  return { model, diagnostics };
+  return { model, diagnostics, poisoned };
 
   /** A job made for several workflows (`JobMeta.env`) gets the `env` it reads from the workflow. */
   function checkWorkflowEnv(id: string, handle: AnyJob): void {
@@ -208,25 +256,18 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
       code: "missing-env",
       message: `job "${id}" reads env variables that its workflow does not define: ${missing.join(", ")}`,
       fix: `define ${missing.join(", ")} in the workflow's env`,
-      where: { workflow: file, job: id, ...resolveCallSite(handle.site) },
+      where: { workflow: file, job: id, path: ["jobs", id], ...resolveCallSite(handle.site) },
     });
   }
 
   function lowerJob(id: string, input: JobInput, site: CallSite | undefined): Record<string, unknown> {
     // Locations are resolved only when a diagnostic needs one: formatting a stack is the costly part.
-    const where = (): Location => ({ workflow: file, job: id, ...resolveCallSite(site) });
-    if (!ID.test(id)) {
-      diagnostics.push({
-        severity: "error",
-        code: "invalid-job-id",
-        message: `job id "${id}" is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
-        fix: `rename the key "${id}" in jobs`,
-        where: where(),
-      });
-    }
+    const where = (): Location => ({ workflow: file, job: id, path: ["jobs", id], ...resolveCallSite(site) });
     const scope: JobScope = { id, needs: new Set(), steps: [], stepIndex: new Map(), site };
     const out: Record<string, unknown> = {};
 
+    // An entry that names no job is reported here and left out, so that the model's own needs check does
+    // not report it a second time.
     const needs = (input as { needs?: unknown }).needs;
     if (needs !== undefined) {
       const list = (Array.isArray(needs) ? needs : [needs]).map((item: unknown) => {
@@ -236,57 +277,78 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
           if (needed !== undefined) return needed;
           diagnostics.push({
             severity: "error",
-            code: "needs-unknown-job",
+            code: "invalid-workflow",
             message: `job "${id}" needs a job that is not listed in this workflow's jobs`,
             fix: "add that job to the workflow's jobs, or remove it from needs",
-            where: where(),
+            where: { ...where(), path: ["jobs", id, "needs"] },
           });
           return "";
         }
-        diagnostics.push({ severity: "error", code: "needs-invalid", message: `job "${id}" has a needs entry that is neither a job nor a job id`, where: where() });
+        diagnostics.push({
+          severity: "error",
+          code: "needs-invalid",
+          message: `job "${id}" has a needs entry that is neither a job nor a job id`,
+          where: { ...where(), path: ["jobs", id, "needs"] },
+        });
         return "";
       });
-      for (const n of list) if (n) scope.needs.add(n);
-      out.needs = Array.isArray(needs) ? list : list[0];
+      const kept = list.filter((n) => n !== "");
+      for (const n of kept) scope.needs.add(n);
+      if (Array.isArray(needs)) out.needs = kept;
+      else if (kept.length > 0) out.needs = kept[0];
     }
 
     const items = stepsOf(input);
     scope.steps = items.map(toStepEntry);
     scope.steps.forEach((entry, index) => entry.handle && scope.stepIndex.set(entry.handle, index));
-    assignStepIds(scope, input, diagnostics, where);
+    assignStepIds(scope, input);
 
     for (const [key, value] of Object.entries(input)) {
       if (key === "needs" || key === "steps" || key === "outputs") continue;
       const position: Position = key === "environment" ? { kind: "environment" } : { kind: "job" };
-      guard(diagnostics, where, () => {
-        out[key] = lowerValue(value, context(scope, position), key === "if");
-      });
+      const at: Site = { path: ["jobs", id, key], where };
+      out[key] = lowerAt(at, () => lowerValue(value, context(scope, position, at), key === "if"));
     }
     if (input.outputs !== undefined) {
-      guard(diagnostics, where, () => {
-        out.outputs = lowerValue(input.outputs, context(scope, { kind: "job-outputs" }), false);
-      });
+      const at: Site = { path: ["jobs", id, "outputs"], where };
+      out.outputs = lowerAt(at, () => lowerValue(input.outputs, context(scope, { kind: "job-outputs" }, at), false));
     }
     if ("steps" in input && input.steps !== undefined) {
       out.steps = scope.steps.map((entry, index) => {
+        const path = ["jobs", id, "steps", index];
         const stepWhere = (): Location => ({
           ...where(),
           step: stepLabel(entry.input, index),
+          path,
           ...resolveCallSite(entry.site ?? site),
         });
-        let lowered: Record<string, unknown> = {};
-        for (const problem of entry.handle?.meta.problems ?? []) diagnostics.push({ severity: "error", ...problem, where: stepWhere() });
-        guard(diagnostics, stepWhere, () => {
-          lowered = lowerStep(entry, context(scope, { kind: "step", index }));
-        });
-        return lowered;
+        for (const problem of entry.handle?.meta.problems ?? []) {
+          const { key, ...rest } = problem;
+          const at = key === undefined ? path : [...path, ...key];
+          diagnostics.push({ severity: "error", ...rest, where: { ...stepWhere(), path: at } });
+          // A reference the step could not take stands as written; what later checks say of it is this problem.
+          if (problem.code === "invalid-uses") poisoned.push(at);
+        }
+        const lowerKey = (key: string, body: (context: RenderContext) => unknown): unknown => {
+          const at: Site = { path: [...path, key], where: stepWhere };
+          return lowerAt(at, () => body(context(scope, { kind: "step", index }, at)));
+        };
+        return lowerStep(entry, lowerKey, () => poisoned.push([...path, "env"]));
       });
     }
     return out;
   }
 }
 
-function lowerStep(entry: StepEntry, context: RenderContext): Record<string, unknown> {
+/**
+ * Lower one step, key by key through `lowerKey` (which reports a key that cannot be lowered and keeps the
+ * others). A script's problems also poison the step's `env:`, where its expressions go (`poisonEnv`).
+ */
+function lowerStep(
+  entry: StepEntry,
+  lowerKey: (key: string, body: (context: RenderContext) => unknown) => unknown,
+  poisonEnv: () => void,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let script: Script | undefined;
   for (const [key, value] of Object.entries(entry.input)) {
@@ -302,14 +364,26 @@ function lowerStep(entry: StepEntry, context: RenderContext): Record<string, unk
       script = scriptOf(value, shell === "pwsh" || shell === "powershell" ? "pwsh" : "sh");
       continue;
     }
-    out[key] = lowerValue(value, context, key === "if");
+    out[key] = lowerKey(key, (context) => lowerValue(value, context, key === "if"));
   }
   if (entry.id !== undefined) out.id = entry.id;
   if (script) {
     const env = (out.env ?? {}) as Record<string, string>;
-    const lowered = lowerScript(script, context, env);
-    out.run = lowered.run;
-    if (Object.keys(lowered.env).length > 0) out.env = lowered.env;
+    const body = script;
+    let failed = false;
+    const run = lowerKey("run", (context) => {
+      const lowered = lowerScript(body, {
+        resolveHandle(handle, path) {
+          const text = context.resolveHandle(handle, path);
+          if (text === UNRESOLVED) failed = true;
+          return text;
+        },
+      }, env);
+      if (Object.keys(lowered.env).length > 0) out.env = lowered.env;
+      return lowered.run;
+    });
+    out.run = run;
+    if (failed || run === "") poisonEnv();
     // A pwsh`...` script quotes its variables for PowerShell; make the step run it with PowerShell.
     if (script.shell === "pwsh" && out.shell === undefined) out.shell = "pwsh";
   }
@@ -356,8 +430,11 @@ function toStepEntry(item: StepItem): StepEntry {
   return { input, id: typeof input.id === "string" ? input.id : undefined };
 }
 
-/** Give each referenced step without an id a stable one derived from its name or action. */
-function assignStepIds(scope: JobScope, input: JobInput, diagnostics: Diagnostic[], where: () => Location): void {
+/**
+ * Give each referenced step without an id a stable one derived from its name or action. Ids the user wrote
+ * are checked on the model, with the ids GitHub refuses (validate/ids.ts).
+ */
+function assignStepIds(scope: JobScope, input: JobInput): void {
   const referenced = new Set<object>();
   const visit = (value: unknown): void => {
     if (typeof value === "string") {
@@ -383,28 +460,7 @@ function assignStepIds(scope: JobScope, input: JobInput, diagnostics: Diagnostic
   for (const [key, value] of Object.entries(input)) if (key !== "needs") visit(value);
 
   const used = new Set<string>();
-  scope.steps.forEach((entry, index) => {
-    if (entry.id === undefined) return;
-    if (!ID.test(entry.id)) {
-      diagnostics.push({
-        severity: "error",
-        code: "invalid-step-id",
-        message: `step id "${entry.id}" is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
-        fix: "change the step's id",
-        where: { ...where(), step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
-      });
-    }
-    if (used.has(entry.id)) {
-      diagnostics.push({
-        severity: "error",
-        code: "duplicate-step-id",
-        message: `job "${scope.id}" has two steps with id "${entry.id}"`,
-        fix: "give each step of a job its own id",
-        where: { ...where(), step: stepLabel(entry.input, index), ...resolveCallSite(entry.site) },
-      });
-    }
-    used.add(entry.id);
-  });
+  for (const entry of scope.steps) if (entry.id !== undefined) used.add(entry.id);
   for (const entry of scope.steps) {
     if (entry.id !== undefined || !entry.handle || !referenced.has(entry.handle)) continue;
     const base = deriveId(entry.input);
@@ -459,12 +515,4 @@ function fail(code: string, message: string, fix: string): WfgenError {
   return new WfgenError({ severity: "error", code, message, fix, where: {} });
 }
 
-function guard(diagnostics: Diagnostic[], where: () => Location, body: () => void): void {
-  try {
-    body();
-  } catch (error) {
-    if (!(error instanceof WfgenError)) throw error;
-    const at = where();
-    for (const d of error.diagnostics) diagnostics.push({ ...d, where: { ...at, ...d.where } });
-  }
-}
+

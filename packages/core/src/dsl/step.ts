@@ -49,6 +49,8 @@ export interface StepProblem {
   code: string;
   message: string;
   fix: string;
+  /** The key of the step it is about (`["with", "cache"]`), when it is about one. */
+  key?: readonly (string | number)[];
 }
 
 /** A step handle. `O` lists the outputs the step is known to have (any name for raw steps). */

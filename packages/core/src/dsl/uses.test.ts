@@ -25,13 +25,30 @@ describe("uses()", () => {
     expect(build.meta.action).toBe("acme/build-action/sub@v2");
   });
 
+  // The build reports a bad reference at the uses() call, with the workflow's other problems.
+  const built = (...steps: ReturnType<typeof uses>[]) =>
+    renderWorkflows([{ exportName: "w", value: workflow("w", { on: "push", jobs: { a: job({ "runs-on": "ubuntu-latest", steps }) } }) }], {
+      source: "workflows.ts",
+    });
+
   test("a reusable workflow is refused with the job form as the fix", () => {
-    expect(() => uses("acme/ci/.github/workflows/build.yml@v1")).toThrow(
-      'uses("acme/ci/.github/workflows/build.yml@v1") names a reusable workflow, which runs as a job, not as a step',
-    );
+    const { files, diagnostics } = built(uses("acme/ci/.github/workflows/build.yml@v1"));
+    expect(files).toEqual([]);
+    expect(diagnostics.map((d) => [d.code, d.message, d.fix, d.path])).toEqual([
+      [
+        "invalid-uses",
+        'uses("acme/ci/.github/workflows/build.yml@v1") names a reusable workflow, which runs as a job, not as a step',
+        'call it from a job: job({ uses: "acme/ci/.github/workflows/build.yml@v1", with: {...}, secrets: {...} })',
+        ["jobs", "a", "steps", 0, "uses"],
+      ],
+    ]);
   });
 
-  test("a malformed reference is refused", () => {
-    expect(() => uses("checkout")).toThrow('uses("checkout") is not an action reference');
+  test("a malformed reference is refused, and the workflow's other problems are reported with it", () => {
+    const { diagnostics } = built(uses("checkout"), uses("owner/repo@v1", { with: { x: "${{ steps.nope.outputs.y }}" } }));
+    expect(diagnostics.map((d) => `${d.code}: ${d.message}`)).toEqual([
+      'invalid-uses: uses("checkout") is not an action reference',
+      'step-reference: job "a" reads steps.nope, but no step of this job has the id "nope"',
+    ]);
   });
 });

@@ -3,7 +3,6 @@
  * `owner/repo/path@ref`) are intents that the build pins to a commit SHA from the lockfile; `docker://`
  * images and local `./path` actions are written as given.
  */
-import { WfgenError } from "../diagnostics.ts";
 import { captureCallSite } from "./callsite.ts";
 import { makeStep, type StepDefinition, type StepInput, type UsesStepInput } from "./step.ts";
 
@@ -15,10 +14,9 @@ const REMOTE = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+(\/[^@\s]+)?@[^@\s]+$/;
 /** A step that runs the action `ref`; `O` names its outputs when you want them typed. */
 export function uses<O extends string = string>(ref: string, options: UsesOptions = {}): StepDefinition<O> {
   const site = captureCallSite();
+  // A bad reference is reported by the build at this call, with every other problem of the workflow.
   const problem = refProblem(ref);
-  if (problem) {
-    throw new WfgenError({ severity: "error", code: "invalid-uses", message: problem.message, fix: problem.fix, where: {} });
-  }
+  if (problem) return makeStep<O>({ ...options, uses: ref } as StepInput, { problems: [{ code: "invalid-uses", key: ["uses"], ...problem }] }, site);
   const remote = !ref.startsWith("./") && !ref.startsWith("docker://");
   return makeStep<O>({ ...options, uses: ref } as StepInput, remote ? { action: ref } : {}, site);
 }

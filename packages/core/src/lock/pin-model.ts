@@ -68,7 +68,7 @@ function pinUses(site: PinSite, lock: Lock): Pinned {
         code: "missing-pin",
         message: `the ${what} "${intent.key}" has no entry in ${LOCK_FILE}, so wfgen cannot pin it to a commit SHA`,
         fix: `run \`npx wfgen pin\` to resolve it and record it in ${LOCK_FILE}`,
-        where: site.where,
+        where: { ...site.where, path: site.path },
       },
     };
   }

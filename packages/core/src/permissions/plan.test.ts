@@ -80,7 +80,7 @@ describe("checking a block the user wrote", () => {
     expect(result.diagnostics.map(brief)).toEqual([
       {
         severity: "error",
-        code: "permissions-missing",
+        code: "missing-permission",
         message:
           'job "push" › step "Push image" needs packages: write (runs `docker push`, which pushes to ghcr.io with GITHUB_TOKEN); the job grants packages: read',
         fix: 'grant packages: write on job "push", or set permissions: "infer"',
@@ -95,7 +95,7 @@ describe("checking a block the user wrote", () => {
     expect(result.diagnostics.map(brief)).toEqual([
       {
         severity: "error",
-        code: "permissions-missing",
+        code: "missing-permission",
         message:
           'job "build-and-push-image" › step "push" needs packages: write (pushes the image to ghcr.io with GITHUB_TOKEN) (so do step "Generate artifact attestation"); the job grants packages: none',
         fix: 'grant packages: write on job "build-and-push-image", or set permissions: "infer"',
@@ -111,7 +111,7 @@ describe("checking a block the user wrote", () => {
     expect(result.diagnostics.map(brief)).toEqual([
       {
         severity: "warning",
-        code: "permissions-excessive",
+        code: "excessive-permission",
         message: 'job "push" grants issues: write, which no step needs',
         fix: 'remove issues from the permissions of job "push", or set permissions: "infer"',
         job: "push",
@@ -131,8 +131,8 @@ describe("checking a block the user wrote", () => {
   test("read-all is checked (it lacks the writes) and warned about as a blanket grant", () => {
     const result = render(variant(demoPush, "read-all"));
     expect(result.diagnostics.map((d) => [d.severity, d.code])).toEqual([
-      ["error", "permissions-missing"],
-      ["warning", "permissions-blanket"],
+      ["error", "missing-permission"],
+      ["warning", "blanket-permissions"],
     ]);
     expect(result.diagnostics[1]!.message).toBe('job "push" grants read-all, every scope at once; the steps need only contents: read, packages: write');
   });
@@ -152,7 +152,7 @@ describe("checking a block the user wrote", () => {
     expect(result.diagnostics.map((d) => [d.severity, d.code, d.message])).toEqual([
       [
         "warning",
-        "permissions-workflow-unused",
+        "workflow-level-write",
         "the workflow's permissions grant contents: read, but every job has a block of its own, so no job runs with them",
       ],
     ]);

@@ -70,7 +70,7 @@ export function planPermissions(source: WorkflowSource, resolve: CalleeResolver 
   if (workflowGrant === undefined) model.permissions = {};
   const inheritsNothing = workflowGrant === undefined || (typeof workflowGrant === "object" && Object.keys(workflowGrant).length === 0);
   const workflowEnv = envOf(model.env);
-  const workflowWhere = (): Location => ({ workflow: file, ...source.locate?.() });
+  const workflowWhere = (): Location => ({ workflow: file, path: ["permissions"], ...source.locate?.() });
   const jobsIn = (model.jobs !== null && typeof model.jobs === "object" ? model.jobs : {}) as Record<string, unknown>;
   const jobsOut: Record<string, unknown> = {};
   const plans: JobPlan[] = [];
@@ -82,10 +82,12 @@ export function planPermissions(source: WorkflowSource, resolve: CalleeResolver 
     }
     const job = value as Model;
     const src = source.jobs?.[id];
-    const where = (step?: number): Location => ({
+    // At the step behind a need, else at the job's permissions (or, for a call, its uses).
+    const where = (step?: number, key = "permissions"): Location => ({
       workflow: file,
       job: id,
       ...(step !== undefined && step >= 0 && { step: src?.steps[step]?.label ?? `#${step + 1}` }),
+      path: step !== undefined && step >= 0 ? ["jobs", id, "steps", step] : ["jobs", id, key],
       ...src?.locate(step !== undefined && step >= 0 ? step : undefined),
     });
     const mode = src?.mode ?? permissionMode(job.permissions);
@@ -121,7 +123,7 @@ export function planPermissions(source: WorkflowSource, resolve: CalleeResolver 
     switch (kind) {
       case "infer":
         if (!calleeKnown) {
-          diagnostics.push(unknownCalleeDiagnostic(id, calls!, where()));
+          diagnostics.push(unknownCalleeDiagnostic(id, calls!, where(undefined, "uses")));
           out.permissions = {};
           granted = {};
         } else if (Object.keys(required).length === 0 && inheritsNothing) {
@@ -196,7 +198,7 @@ function unusedWorkflowGrantDiagnostic(grant: Permissions, where: Location): Dia
   const shown = typeof grant === "string" ? grant : Object.entries(grant).map(([scope, level]) => showGrant(scope, String(level))).join(", ");
   return {
     severity: "warning",
-    code: "permissions-workflow-unused",
+    code: "workflow-level-write",
     message: `the workflow's permissions grant ${shown}, but every job has a block of its own, so no job runs with them`,
     fix: "write permissions: {} at the workflow level (or leave it out: wfgen writes {}); give a job the scopes it needs in its own block, or let wfgen infer them",
     where,

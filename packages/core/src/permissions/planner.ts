@@ -32,7 +32,7 @@ export class PermissionPlanner {
     return result;
   }
 
-  /** The permissions of a workflow whose lowering succeeded (computed once). */
+  /** The permissions of a workflow (computed once). */
   plan(definition: WorkflowDefinition): WorkflowPermissions {
     const done = this.plans.get(definition);
     if (done !== undefined) return done;
@@ -60,9 +60,8 @@ export class PermissionPlanner {
     const file = localWorkflowFile(uses);
     const definition = file === undefined ? undefined : this.byFile.get(file);
     if (definition === undefined || this.planning.has(definition)) return undefined;
-    // A called workflow that does not lower reports its own errors and stops the build; its callers are
-    // not told about it a second time.
-    if (this.lower(definition).diagnostics.some((d) => d.severity === "error")) return { file: definition.file, jobs: [] };
+    // A called workflow with lowering errors still has a whole model (see LowerResult): its callers are
+    // planned against it, and told nothing of its errors, which it reports itself.
     return asCallee(this.plan(definition));
   }
 }

@@ -78,7 +78,7 @@ export function shortfallDiagnostic(job: string, gap: Shortfall, where: Location
       `nested job '${nestedJob(first.label)}' is requesting '${wanted}', but is only allowed '${has}'`
     : `job "${job}" › ${stepName(first)} needs ${wanted} (${first.reason})${also}; ${grantor}`;
   const fix = `grant ${wanted} on job "${job}", or set permissions: "infer"`;
-  return { severity: "error", code: call ? "permissions-call-underprovisioned" : "permissions-missing", message, fix, where };
+  return { severity: "error", code: call ? "permissions-call-underprovisioned" : "missing-permission", message, fix, where };
 }
 
 /** The warning for one excess; `calls` is the reusable workflow a calling job runs. */
@@ -91,7 +91,7 @@ export function excessDiagnostic(job: string, extra: Excess, where: Location, ca
   if (extra.needed === undefined) {
     return {
       severity: "warning",
-      code: "permissions-excessive",
+      code: "excessive-permission",
       message: `${subject} ${granted}, which ${whose} ${verb}`,
       fix: `remove ${extra.scope} from the permissions of ${owner}, or set permissions: "infer"`,
       where,
@@ -100,7 +100,7 @@ export function excessDiagnostic(job: string, extra: Excess, where: Location, ca
   const first = extra.because.find((n) => n.level === extra.needed) ?? extra.because[0]!;
   return {
     severity: "warning",
-    code: "permissions-excessive",
+    code: "excessive-permission",
     message: `${subject} ${granted}, but ${calls ? `the jobs of ${calls} request` : "its steps need"} only ${showGrant(extra.scope, extra.needed)} (${stepName(first)}: ${first.reason})`,
     fix: `grant ${showGrant(extra.scope, extra.needed)} on ${owner}, or set permissions: "infer"`,
     where,
@@ -112,8 +112,9 @@ export function blanketDiagnostic(job: string, grant: "read-all" | "write-all", 
   const subject = `job "${job}" grants`;
   const needed = Object.entries(required).map(([scope, level]) => showGrant(scope, level));
   return {
-    severity: "warning",
-    code: "permissions-blanket",
+    // As the lint rule: write-all turns any compromised step into a repository takeover.
+    severity: grant === "write-all" ? "error" : "warning",
+    code: "blanket-permissions",
     message: `${subject} ${grant}, every scope at once; ${needed.length > 0 ? `the steps need only ${needed.join(", ")}` : "no step needs any scope"}`,
     fix: `set permissions: "infer"; to keep ${grant} on purpose, write permissions: unchecked("${grant}")`,
     where,

@@ -3,7 +3,7 @@
  * SARIF and the text renderer's docs links come from.
  */
 import type { Severity } from "../diagnostics.ts";
-import { ENGINE_CODES, RULES } from "../rules/index.ts";
+import { allCodes } from "../rules/codes.ts";
 import type { Finding, LintResult, SkippedRule, SuppressedFinding } from "../rules/types.ts";
 
 /** The findings to render: one lint result, or several merged with {@link mergeResults}. */
@@ -23,9 +23,9 @@ export interface RuleDescriptor {
   docs: string;
 }
 
-/** Every rule and engine code, in registry order. */
+/** Every registered code (rules, the linter's own, the build's), in registry order. */
 export function ruleDescriptors(): RuleDescriptor[] {
-  return [...RULES, ...ENGINE_CODES].map(({ id, severity, confidence, summary, fix, docs }) => ({ id, severity, confidence, summary, fix, docs }));
+  return allCodes().map(({ id, severity, confidence, summary, fix, docs }) => ({ id, severity, confidence, summary, fix, docs }));
 }
 
 /** The results of several files as one: findings in file order, each rule's skip reported once. */

@@ -3,7 +3,7 @@
  * editors and CI problem matchers read; details follow, indented. Colour is the CLI's job: `textReport`
  * gives it the plain segments, `renderText` joins them without any.
  */
-import { formatPath, type Severity } from "../diagnostics.ts";
+import { formatPath, pathContext, type Severity } from "../diagnostics.ts";
 import type { Finding } from "../rules/types.ts";
 import { countBySeverity, type ReportInput } from "./input.ts";
 
@@ -14,7 +14,7 @@ export interface TextFinding {
   severity: Severity;
   rule: string;
   message: string;
-  /** `workflow › job › step`. */
+  /** `workflow › job › step`, and the YAML path when the position is in workflows.ts. */
   context: string;
   /** The source line with a caret under the column, when known. */
   excerpt?: { line: number; text: string; column: number };
@@ -41,7 +41,7 @@ export function textReport(findings: readonly Finding[]): TextGroup[] {
       severity: finding.severity,
       rule: finding.code,
       message: finding.message,
-      context: formatPath(finding.where),
+      context: `${formatPath(finding.where)}${pathContext(finding.where)}`.trim(),
       ...(finding.excerpt !== undefined && line !== undefined ? { excerpt: { line, text: finding.excerpt, column: column ?? 1 } } : {}),
       ...(finding.fix !== undefined ? { fix: finding.fix } : {}),
       docs: finding.docs,

@@ -14,7 +14,8 @@ export function stepActionMetadata(context: StepContext): { metadata: ActionMeta
   const { name, ref } = step.uses;
   const tries: string[] = [];
   if (isCommitSha(ref)) {
-    const tag = commentTag(context.source, [...step.path, "uses"]);
+    const path = [...step.path, "uses"];
+    const tag = context.source ? commentTag(context.source, path) : context.versionComment?.(path);
     if (tag !== undefined) tries.push(tag);
   }
   tries.push(ref);

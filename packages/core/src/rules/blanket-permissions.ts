@@ -8,6 +8,9 @@ export const blanketPermissions = defineRule({
   confidence: "high",
   summary: "permissions is read-all or write-all instead of a map of the scopes needed (write-all is an error).",
   fix: "Replace the shorthand with the scopes the jobs need, e.g. permissions: { contents: read }.",
+  fixTs: 'Set the job\'s permissions to "infer"; to keep the shorthand on purpose, write unchecked("read-all").',
+  aliases: ["permissions-blanket"],
+  reportedInBuildBy: "wfgen's permissions planner reports it, checking each job's permissions while building",
   visits: ["workflow", "job"],
   check(context) {
     const [value, path, owner]: [unknown, ModelPath, string] =

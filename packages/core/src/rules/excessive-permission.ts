@@ -10,6 +10,9 @@ export const excessivePermission = defineRule({
   confidence: "medium",
   summary: "A job grants a token scope (or level) that none of its steps needs.",
   fix: "Lower or remove the scope, or drop the permissions block and let wfgen infer it.",
+  fixTs: 'Lower or remove the scope in the job\'s permissions, or set them to "infer" and let wfgen infer them.',
+  aliases: ["permissions-excessive"],
+  reportedInBuildBy: "wfgen's permissions planner reports it, checking each job's permissions while building",
   visits: ["job"],
   requires: ["permissions"],
   check(context) {

@@ -28,7 +28,9 @@ export function expressionProblems(value: Json): ExpressionProblem[] {
  * names its job and step (and suppressions by job or step apply): the workflow reports what is outside
  * jobs, a job what is outside its steps, a step its own.
  */
-export function expressionRule(rule: { id: string; severity: Severity; confidence: "high" | "medium" | "low"; summary: string; fix: string }) {
+export function expressionRule(
+  rule: { id: string; severity: Severity; confidence: "high" | "medium" | "low"; summary: string; fix: string; fixTs?: string; aliases?: readonly string[]; suppressible?: boolean },
+) {
   return defineRule({
     ...rule,
     visits: ["workflow", "job", "step"],

@@ -7,4 +7,6 @@ export const expressionSyntax = expressionRule({
   confidence: "high",
   summary: "An expression inside ${{ }} (or an if: condition) is not valid expression syntax, or a ${{ is never closed.",
   fix: "Correct the expression at the reported column: GitHub refuses the whole workflow when one expression does not parse.",
+  // GitHub refuses the workflow: no reason can make it acceptable.
+  suppressible: false,
 });

@@ -7,4 +7,6 @@ export const functionArity = expressionRule({
   confidence: "high",
   summary: "An expression calls a function with too few or too many arguments.",
   fix: "Pass the arguments the function takes (contains(search, item), startsWith(text, prefix), format(text, ...values), join(list, separator?), hashFiles(path, ...)).",
+  // GitHub refuses the workflow: no reason can make it acceptable.
+  suppressible: false,
 });

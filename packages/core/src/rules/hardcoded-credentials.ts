@@ -27,6 +27,7 @@ export const hardcodedCredentials = defineRule({
   confidence: "high",
   summary: "A registry password or token is written into the workflow instead of read from a secret.",
   fix: "Store the value as an encrypted secret (or use GITHUB_TOKEN / OIDC) and reference it: ${{ secrets.NAME }}; revoke the exposed one.",
+  fixTs: "Store the value as an encrypted secret (or use GITHUB_TOKEN / OIDC) and reference it: secrets.NAME; revoke the exposed one.",
   visits: ["workflow", "job", "step"],
   documents: ["workflow", "action"],
   check(context) {
@@ -36,6 +37,7 @@ export const hardcodedCredentials = defineRule({
         ...(needle !== undefined ? { needle } : {}),
         message: `${what} is written into the workflow; anyone who can read the repository, or its history, can use it`,
         fix: "revoke it, store the new one as a secret, and reference it as ${{ secrets.NAME }} (for ghcr.io, use ${{ secrets.GITHUB_TOKEN }} with packages permissions)",
+        fixTs: "revoke it, store the new one as a secret, and reference it as secrets.NAME (for ghcr.io, use secrets.GITHUB_TOKEN, and let wfgen grant the packages permission)",
       });
     if (context.level === "workflow") {
       checkEnv(context.workflow.env, ["env"], report);

@@ -15,6 +15,21 @@ export const invalidWorkflow = defineRule({
   confidence: "high",
   summary: "GitHub would refuse the workflow: a syntax error (unknown key, wrong type, ...) or a broken job graph or id.",
   fix: "Correct the key or value the message names; GitHub refuses a workflow with syntax errors.",
+  fixTs: "Correct the key or value the message names in workflows.ts; GitHub refuses a workflow with syntax errors.",
+  suppressible: false,
+  reportedInBuildBy: "the build reports it, validating the workflow model and running GitHub's own parser",
+  aliases: [
+    "github-parser",
+    "needs-unknown-job",
+    "needs-cycle",
+    "duplicate-job-id",
+    "duplicate-step-id",
+    "invalid-job-id",
+    "invalid-step-id",
+    "local-workflow-ref",
+    "container-image-missing",
+    "event-takes-no-config",
+  ],
   visits: ["workflow"],
   check(context) {
     const value = { ...context.workflow.value, on: knownEventsOnly(context.workflow.value.on) };
@@ -32,7 +47,11 @@ export const invalidWorkflow = defineRule({
   },
 });
 
-function knownEventsOnly(on: unknown): unknown {
+/**
+ * `on:` without the events and activity types GitHub does not have, which unknown-event and
+ * unknown-activity-type report; the build validates its model with it too.
+ */
+export function knownEventsOnly(on: unknown): unknown {
   const known = (name: unknown): name is EventName => typeof name === "string" && name in EVENTS;
   if (typeof on === "string") return known(on) ? on : "workflow_dispatch";
   if (Array.isArray(on)) {

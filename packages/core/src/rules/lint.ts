@@ -4,11 +4,13 @@
  * positions, and suppressions are applied last so that a suppressed finding is still accounted for.
  */
 import type { Severity } from "../diagnostics.ts";
+import { knownCodeIds } from "./codes.ts";
+import { applyPolicy, canonicalRules, type RawFinding } from "./policy.ts";
 import { parseYamlSource, type ModelPath, type TextPosition, type YamlSource } from "../source/yaml.ts";
 import { eventsOf } from "../validate/event-config.ts";
 import { RULES } from "./index.ts";
 import { inferredPermissions } from "./permissions-engine.ts";
-import { inlineMatch, inlineSuppressions, optionMatch } from "./suppress.ts";
+import { inlineSuppressions } from "./suppress.ts";
 import type {
   AnyRule,
   Capabilities,
@@ -23,7 +25,6 @@ import type {
   RuleContext,
   SkippedRule,
   StepView,
-  SuppressedFinding,
   WorkflowView,
 } from "./types.ts";
 import { asObject, isObject, parseUses } from "./util.ts";
@@ -36,6 +37,10 @@ export interface LintModelOptions extends LintOptions {
   locate?: (path: ModelPath) => TextPosition | undefined;
   /** The rules to run (default: all registered rules). */
   ruleSet?: readonly AnyRule[];
+  /** The model was built from workflows.ts: fixes are given for TypeScript (a rule's `fixTs`). */
+  typescript?: boolean;
+  /** The tag each SHA pin of the model stands for (the comment wfgen writes after it), by the path of its `uses:`. */
+  versionComment?: (path: ModelPath) => string | undefined;
 }
 
 /**
@@ -59,7 +64,7 @@ export function lintYaml(text: string, file: string, options: LintOptions = {}):
 
 /** Lints a workflow already read with {@link parseYamlSource}. */
 export function lintSource(source: YamlSource, options: LintOptions = {}): LintResult {
-  return run(source.value, source.file, source, undefined, options, RULES);
+  return run(source.value, source.file, source, {}, options, RULES);
 }
 
 /**
@@ -67,14 +72,14 @@ export function lintSource(source: YamlSource, options: LintOptions = {}): LintR
  * the YAML text (version comments, inline suppressions) are skipped and listed in `skipped`.
  */
 export function lintModel(model: unknown, options: LintModelOptions): LintResult {
-  return run(model, options.file, undefined, options.locate, options, options.ruleSet ?? RULES);
+  return run(model, options.file, undefined, options, options, options.ruleSet ?? RULES);
 }
 
 /** Lints with an explicit rule list (tests, and callers that want a subset). */
 export function lintYamlWith(rules: readonly AnyRule[], text: string, file: string, options: LintOptions = {}): LintResult {
   const parsed = parseYamlSource(text, file);
   if (!parsed.ok) return lintYaml(text, file, options);
-  return run(parsed.source.value, file, parsed.source, undefined, options, rules);
+  return run(parsed.source.value, file, parsed.source, {}, options, rules);
 }
 
 const SKIP_REASONS: Record<Capability, string> = {
@@ -88,10 +93,12 @@ function run(
   model: unknown,
   file: string,
   source: YamlSource | undefined,
-  locate: ((path: ModelPath) => TextPosition | undefined) | undefined,
+  built: Pick<LintModelOptions, "locate" | "typescript" | "versionComment">,
   options: LintOptions,
   rules: readonly AnyRule[],
 ): LintResult {
+  const { locate } = built;
+  const settings = canonicalRules(options.rules);
   const capabilities: Capabilities = {
     ...(options.actions ? { actions: options.actions } : {}),
     ...(options.tags ? { tags: options.tags } : {}),
@@ -110,28 +117,30 @@ function run(
   const skipped: SkippedRule[] = [];
   const active: AnyRule[] = [];
   for (const rule of rules) {
-    if (options.rules?.[rule.id] === "off") continue;
+    if (settings[rule.id] === "off") continue;
     if (!(rule.documents ?? ["workflow"]).includes(kind)) continue;
     const missing = (rule.requires ?? []).find((capability) => !available[capability]);
     if (missing !== undefined) skipped.push({ rule: rule.id, reason: `skipped: ${SKIP_REASONS[missing]}` });
     else active.push(rule);
   }
 
-  const raw: Array<{ finding: Finding; aliases: string[] }> = [];
+  const raw: RawFinding[] = [];
   const seen = new Set<string>();
   const emit = (rule: AnyRule, report: Report, job?: JobView, step?: StepView): void => {
     const position = report.at ?? positionOf(report, source, locate);
-    const severity: Severity = (options.rules?.[rule.id] as Severity | undefined) ?? report.severity ?? rule.severity;
+    const severity: Severity = report.severity ?? rule.severity;
+    const fix = built.typescript ? (report.fixTs ?? report.fix ?? rule.fixTs ?? rule.fix) : (report.fix ?? rule.fix);
     const finding: Finding = {
       severity,
       code: rule.id,
       message: report.message,
-      fix: report.fix ?? rule.fix,
+      fix,
       where: {
         file,
         workflow: baseName(file),
         ...(job ? { job: job.id } : {}),
         ...(step ? { step: step.label } : {}),
+        path: [...report.path],
         ...(position ? { line: position.line, column: position.column } : {}),
       },
       path: [...report.path],
@@ -141,7 +150,7 @@ function run(
     const key = `${rule.id}\u0000${finding.path.join("\u0000")}\u0000${finding.message}\u0000${position?.line}:${position?.column}`;
     if (seen.has(key)) return;
     seen.add(key);
-    raw.push({ finding, aliases: step ? stepAliases(step) : [] });
+    raw.push({ finding, stepAliases: step ? stepAliases(step) : [] });
   };
 
   const call = (rule: AnyRule, context: RuleContext, job?: JobView, step?: StepView): void => {
@@ -157,8 +166,15 @@ function run(
       }, job, step);
     }
   };
-  const knownRules = new Set([...RULES, ...rules].map((rule) => rule.id));
-  const base = { file, workflow, ...(source ? { source } : {}), capabilities, knownRules };
+  const knownRules = new Set([...knownCodeIds(), ...rules.map((rule) => rule.id)]);
+  const base = {
+    file,
+    workflow,
+    ...(source ? { source } : {}),
+    ...(built.versionComment ? { versionComment: built.versionComment } : {}),
+    capabilities,
+    knownRules,
+  };
   const visiting = (level: Level) => active.filter((rule) => (rule.visits as readonly Level[]).includes(level));
   const workflowRules = visiting("workflow");
   const jobRules = visiting("job");
@@ -179,27 +195,7 @@ function run(
   }
 
   const inline = source && options.inlineSuppressions !== false ? inlineSuppressions(source, knownRules) : [];
-  const findings: Finding[] = [];
-  const suppressed: SuppressedFinding[] = [];
-  for (const { finding, aliases } of raw) {
-    const byComment = inlineMatch(finding, inline);
-    if (byComment) {
-      suppressed.push({ ...finding, suppression: { origin: "inline", reason: byComment.reason } });
-      continue;
-    }
-    const byOption = optionMatch(finding, options.suppressions ?? [], aliases);
-    if (byOption?.severity !== undefined) {
-      const where = byOption.origin === "dsl" ? "workflows.ts" : "the config";
-      const severity = finding.severity === "info" ? "info" : byOption.severity;
-      findings.push({ ...finding, severity, message: `${finding.message} [kept as a ${severity} by ${where}: ${byOption.reason}]` });
-      continue;
-    }
-    if (byOption) {
-      suppressed.push({ ...finding, suppression: { origin: byOption.origin ?? "config", reason: byOption.reason } });
-      continue;
-    }
-    findings.push(finding);
-  }
+  const { findings, suppressed } = applyPolicy(raw, { ...(options.rules ? { rules: options.rules } : {}), suppressions: options.suppressions ?? [], inline });
   findings.sort(byPosition);
   suppressed.sort(byPosition);
   return { findings, suppressed, skipped };
@@ -229,7 +225,8 @@ function baseName(file: string): string {
   return file.replace(/\\/g, "/").split("/").at(-1) ?? file;
 }
 
-function stepAliases(step: StepView): string[] {
+/** The names a step answers to in suppressions: its id, its name, and `#n`. */
+export function stepAliases(step: StepView): string[] {
   const aliases: string[] = [];
   if (typeof step.value.id === "string") aliases.push(step.value.id);
   if (typeof step.value.name === "string") aliases.push(step.value.name);

@@ -10,6 +10,7 @@ export const missingActionInput = defineRule({
   confidence: "high",
   summary: "A step does not pass an input that its action requires and gives no default for.",
   fix: "Add the input under with:.",
+  fixTs: "Add the input to the step's with.",
   visits: ["step"],
   documents: ["workflow", "action"],
   requires: ["actions"],
@@ -26,6 +27,7 @@ export const missingActionInput = defineRule({
         path: isObject(step.value.with) ? [...step.path, "with"] : [...step.path, "uses"],
         message: `${found.action} ${versionLabel(found.version)} requires the input "${name}", which this step does not give and which has no default`,
         fix: `add ${name}: <value> under with:`,
+        fixTs: `add "${name}" to the step's with`,
       });
     }
   },

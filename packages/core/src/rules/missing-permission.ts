@@ -10,6 +10,9 @@ export const missingPermission = defineRule({
   confidence: "medium",
   summary: "A step needs a token scope (or level) that its job does not grant.",
   fix: "Grant the scope on the job, or drop the job's permissions block and let wfgen infer it.",
+  fixTs: 'Grant the scope in the job\'s permissions, or set them to "infer" (or leave them out) and let wfgen infer them.',
+  aliases: ["permissions-missing"],
+  reportedInBuildBy: "wfgen's permissions planner reports it, checking each job's permissions while building",
   visits: ["job"],
   requires: ["permissions"],
   check(context) {

@@ -8,6 +8,7 @@ export const missingPermissions = defineRule({
   confidence: "high",
   summary: "A job has no permissions block, and neither has the workflow, so its token gets the repository default.",
   fix: "Add permissions: {} at the workflow level and grant each job only the scopes it needs (e.g. contents: read).",
+  reportedInBuildBy: "wfgen's permissions planner gives every job a permissions block, so it cannot happen there",
   visits: ["job"],
   check(context) {
     if (context.workflow.value.permissions !== undefined || context.job.value.permissions !== undefined) return;

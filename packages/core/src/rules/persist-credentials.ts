@@ -9,6 +9,7 @@ export const persistCredentials = defineRule({
   confidence: "medium",
   summary: "actions/checkout keeps the token in .git/config (persist-credentials is not false).",
   fix: "Add with: { persist-credentials: false } to the checkout, unless a later step pushes with git.",
+  fixTs: 'Pass with: { "persist-credentials": false } to checkout(), unless a later step pushes with git.',
   visits: ["step"],
   documents: ["workflow", "action"],
   check(context) {
@@ -27,6 +28,7 @@ export const persistCredentials = defineRule({
           ? `${step.uses!.raw} keeps the job's token in .git/config (persist-credentials defaults to true); every later step, and anything that packs the workspace, can read it`
           : `persist-credentials is ${JSON.stringify(value)}, so the job's token stays in .git/config for every later step to read`,
       fix: "set persist-credentials: false under with:; pass a token explicitly to the one step that pushes, if any",
+      fixTs: 'pass with: { "persist-credentials": false } to the checkout; pass a token explicitly to the one step that pushes, if any',
     });
   },
 });

@@ -13,6 +13,7 @@ export const preferGithubToken = defineRule({
   confidence: "medium",
   summary: "A personal access token is used to log in to ghcr.io or npm.pkg.github.com, where GITHUB_TOKEN would do.",
   fix: "Use ${{ secrets.GITHUB_TOKEN }} and grant the job packages: write (publish) or packages: read (install).",
+  fixTs: "Use secrets.GITHUB_TOKEN; wfgen grants the job the packages scope it needs.",
   visits: ["step"],
   documents: ["workflow", "action"],
   check(context) {
@@ -94,5 +95,6 @@ function report(context: StepContext, path: ModelPath, needle: string | undefine
     ...(needle !== undefined ? { needle } : {}),
     message: `uses secrets.${secret} to ${action}; a personal access token outlives the job and usually reaches every repository of its owner, while the workflow's own GITHUB_TOKEN can do this and expires with the job`,
     fix: `use \${{ secrets.GITHUB_TOKEN }} instead of secrets.${secret} and grant the job ${scopes}; for a package owned elsewhere, give this repository access in the package's "Manage Actions access" settings`,
+    fixTs: `use secrets.GITHUB_TOKEN instead of secrets.${secret} (wfgen grants the job the packages scope it needs); for a package owned elsewhere, give this repository access in the package's "Manage Actions access" settings`,
   });
 }

@@ -8,6 +8,7 @@ export const secretsInherit = defineRule({
   confidence: "high",
   summary: "A job passes all of the caller's secrets to a reusable workflow with secrets: inherit.",
   fix: "Pass only the secrets the called workflow declares: secrets: { NAME: ${{ secrets.NAME }} }.",
+  fixTs: "Pass only the secrets the called workflow declares: secrets: { NAME: secrets.NAME }.",
   visits: ["job"],
   check(context) {
     const { job } = context;
@@ -16,6 +17,7 @@ export const secretsInherit = defineRule({
       path: [...job.path, "secrets"],
       message: `job "${job.id}" passes every secret of this repository to ${job.uses ? `"${job.uses.raw}"` : "the called workflow"}, whether it needs them or not`,
       fix: "list the secrets the called workflow declares under on.workflow_call.secrets: secrets: { NAME: ${{ secrets.NAME }} }",
+      fixTs: "list the secrets the called workflow declares under on.workflow_call.secrets: secrets: { NAME: secrets.NAME }",
     });
   },
 });

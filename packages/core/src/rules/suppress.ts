@@ -6,6 +6,7 @@
  * reported by `invalid-suppression`.
  */
 import type { SourceComment, YamlSource } from "../source/yaml.ts";
+import { canonicalCode, codeInfo } from "./codes.ts";
 import type { Finding, Suppression } from "./types.ts";
 
 const MARKER = /^\s*wfgen-ignore\b/;
@@ -37,13 +38,23 @@ export function inlineSuppressions(source: YamlSource, known: ReadonlySet<string
     }
     const rules = form[1]!.split(",").map((id) => id.trim());
     const reason = form[2] ?? "";
-    const unknown = rules.filter((id) => !known.has(id));
-    let problem: string | undefined;
-    if (unknown.length > 0) problem = `names ${unknown.map((id) => `"${id}"`).join(", ")}, which ${unknown.length === 1 ? "is not a rule" : "are not rules"}`;
-    else if (reason === "") problem = "gives no reason";
+    const problem = suppressionProblem(rules, reason, known);
     found.push({ comment, rules, reason, target, targetEnd, ...(problem ? { problem } : {}) });
   }
   return found;
+}
+
+/**
+ * Why a suppression of `rules` cannot apply: a code that does not exist, one that cannot be suppressed (GitHub
+ * would refuse the file whatever the reason), or no reason; undefined when it applies.
+ */
+export function suppressionProblem(rules: readonly string[], reason: string, known: ReadonlySet<string>): string | undefined {
+  const unknown = rules.filter((id) => !known.has(id));
+  if (unknown.length > 0) return `names ${unknown.map((id) => `"${id}"`).join(", ")}, which ${unknown.length === 1 ? "is not a rule" : "are not rules"}`;
+  const fixed = rules.filter((id) => codeInfo(id)?.suppressible === false);
+  if (fixed.length > 0) return `names ${fixed.map((id) => `"${id}"`).join(", ")}, which cannot be suppressed`;
+  if (reason.trim() === "") return "gives no reason";
+  return undefined;
 }
 
 // The line an own-line suppression speaks about: the next one that is neither blank nor only a comment,
@@ -60,7 +71,9 @@ function nextContentLine(source: YamlSource, line: number): number {
 export function inlineMatch(finding: Finding, inline: readonly InlineSuppression[]): InlineSuppression | undefined {
   const line = finding.where.line;
   if (line === undefined) return undefined;
-  return inline.find((s) => s.problem === undefined && s.target <= line && line <= s.targetEnd && s.rules.includes(finding.code));
+  return inline.find(
+    (s) => s.problem === undefined && s.target <= line && line <= s.targetEnd && s.rules.some((id) => canonicalCode(id) === finding.code),
+  );
 }
 
 /** The DSL or config suppression that silences `finding`, if any. */
@@ -71,7 +84,7 @@ export function optionMatch(
 ): Suppression | undefined {
   return suppressions.find(
     (s) =>
-      s.rule === finding.code &&
+      canonicalCode(s.rule) === finding.code &&
       s.reason.trim() !== "" &&
       (s.workflow === undefined || workflowMatches(s.workflow, finding.where.file, finding.where.workflow)) &&
       (s.job === undefined || s.job === finding.where.job) &&

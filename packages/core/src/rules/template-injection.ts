@@ -22,6 +22,7 @@ export const templateInjection = defineRule({
   confidence: "high",
   summary: "An expression whose value outsiders control is pasted into a run: script or a script input.",
   fix: "Pass the value through env: and read the variable in the script (\"$VALUE\" in bash, process.env.VALUE in github-script).",
+  fixTs: "Write the script with the sh template (sh`echo ${github.event.issue.title}`), which passes each value through env: and quotes it; for a script input, pass the value in the step's env and read the variable.",
   visits: ["step"],
   documents: ["workflow", "action"],
   check(context) {
@@ -64,11 +65,22 @@ export const templateInjection = defineRule({
             source.env !== undefined
               ? `use ${read} in place of the expression: ${name} is already in the step's environment, and reading it there keeps the value data`
               : `add env: { ${name}: ${shown} } to the step and use ${read} in place of the expression`,
+          fixTs: fixInTypeScript(expression.inner.trim(), name, read, language, source.env !== undefined),
         });
       }
     }
   },
 });
+
+// In workflows.ts, a shell script is written with the sh (or pwsh) template, which moves each value into
+// env: and quotes it; a context path is written as the typed context itself (github.event.issue.title).
+function fixInTypeScript(inner: string, name: string, read: string, language: string, inEnv: boolean): string {
+  if (inEnv) return `use ${read} in place of the \${{ }} text: ${name} is already in the step's env`;
+  const typed = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(inner) ? inner : `expr.raw(${JSON.stringify(inner)})`;
+  if (language === "shell") return `write the script with the sh template, interpolating the value: sh\`... \${${typed}} ...\`, which passes it through env: and quotes it`;
+  if (language === "pwsh") return `write the script with the pwsh template, interpolating the value: pwsh\`... \${${typed}} ...\`, which passes it through env: and quotes it`;
+  return `pass the value in the step's env (env: { ${name}: ${typed} }) and use ${read} in place of the \${{ }} text`;
+}
 
 // A readable variable name from the expression's last path segment: github.event.issue.title -> TITLE.
 function variableName(inner: string): string {

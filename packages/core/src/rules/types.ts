@@ -81,6 +81,8 @@ export interface Report {
   message: string;
   /** Overrides the rule's fix for this finding. */
   fix?: string;
+  /** Overrides the rule's `fixTs` for this finding, in a build from workflows.ts. */
+  fixTs?: string;
   /** Overrides the rule's severity for this finding (use sparingly: a rule has one severity). */
   severity?: Severity;
   /** Point at this text inside the scalar at `path` (its first occurrence, or `occurrence`). */
@@ -95,6 +97,8 @@ interface BaseContext {
   workflow: WorkflowView;
   /** Present when linting YAML text; absent for a model built in TypeScript. */
   source?: YamlSource;
+  /** For a model whose pins wfgen wrote: the tag a SHA-pinned `uses:` stands for, by the path of its `uses:`. */
+  versionComment?: (path: ModelPath) => string | undefined;
   capabilities: Capabilities;
   /** The ids of every registered rule (for suppressions that name them). */
   knownRules: ReadonlySet<string>;
@@ -129,8 +133,22 @@ export interface Rule<L extends Level = Level> {
   confidence: "high" | "medium" | "low";
   /** One line: what the rule finds. */
   summary: string;
-  /** The usual fix, as an instruction. */
+  /** The usual fix, as an instruction, for hand-written YAML. */
   fix: string;
+  /**
+   * The fix for a workflow built from `workflows.ts`, when it is not the YAML one (the `sh` template instead
+   * of an `env:` block, say). Used instead of `fix`, and of a report's own `fix`, for findings of a build.
+   */
+  fixTs?: string;
+  /** False for a problem no reason can make acceptable (GitHub refuses the file); default true. */
+  suppressible?: boolean;
+  /** Ids this code was known by before, still accepted in suppressions and the config. */
+  aliases?: readonly string[];
+  /**
+   * Set when a build from workflows.ts does not run the rule because one of its own stages reports the same
+   * problem under the same code with more knowledge: that stage, as the reason listed in `skipped`.
+   */
+  reportedInBuildBy?: string;
   /** `docs/rules/<id>.md`. */
   docs: string;
   visits: readonly L[];

@@ -12,6 +12,7 @@ export const unknownActionInput = defineRule({
   confidence: "high",
   summary: "A step passes a with: input that its action does not declare at that version.",
   fix: "Correct the input name, or remove it; check the action's action.yml at the version you pin.",
+  fixTs: "Correct the input name, or remove it; an input the typed binding does not know goes in withUnsafe.",
   visits: ["step"],
   documents: ["workflow", "action"],
   requires: ["actions"],

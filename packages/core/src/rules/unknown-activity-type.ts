@@ -11,6 +11,8 @@ export const unknownActivityType = defineRule({
   confidence: "high",
   summary: "An event's types: lists an activity type the event does not have.",
   fix: "Use the event's own activity types (see the message), or remove types: to run on all of them.",
+  // GitHub refuses the workflow: no reason can make it acceptable.
+  suppressible: false,
   visits: ["workflow"],
   check(context) {
     const on = context.workflow.value.on;

@@ -7,4 +7,6 @@ export const unknownContextProperty = expressionRule({
   confidence: "high",
   summary: "An expression reads a context that does not exist, or a property its context does not have (github.refname, an undeclared input or matrix key, an output the job does not declare).",
   fix: "Correct the name, or declare the input, matrix key or job output it refers to.",
+  fixTs: "Correct the name, or declare what it refers to: the input, the matrix key, the job's outputs; a step made with step<\"x\">() or uses<\"x\">() has the outputs you name.",
+  aliases: ["unknown-output"],
 });

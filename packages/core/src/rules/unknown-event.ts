@@ -12,6 +12,8 @@ export const unknownEvent = defineRule({
   confidence: "high",
   summary: "on: names an event that GitHub does not have.",
   fix: "Correct the event name (push, pull_request, workflow_dispatch, schedule, ...).",
+  // GitHub refuses the workflow: no reason can make it acceptable.
+  suppressible: false,
   visits: ["workflow"],
   check(context) {
     const on = context.workflow.value.on;

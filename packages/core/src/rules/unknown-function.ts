@@ -7,4 +7,6 @@ export const unknownFunction = expressionRule({
   confidence: "high",
   summary: "An expression calls a function that GitHub's expression language does not have.",
   fix: "Use one of GitHub's functions: contains, startsWith, endsWith, format, join, toJSON, fromJSON, hashFiles, case, or the status functions success, always, cancelled, failure.",
+  // GitHub refuses the workflow: no reason can make it acceptable.
+  suppressible: false,
 });

@@ -9,6 +9,9 @@ export const workflowLevelWrite = defineRule({
   confidence: "high",
   summary: "A write scope is granted at the workflow level, where every job inherits it.",
   fix: "Set permissions: {} (or read scopes) at the workflow level and grant the write scope on the job that needs it.",
+  fixTs: "Leave the workflow's permissions out (wfgen writes {}) and let each job's own permissions grant what it needs.",
+  aliases: ["permissions-workflow-unused"],
+  reportedInBuildBy: "wfgen's permissions planner reports it, checking each job's permissions while building",
   visits: ["workflow"],
   check(context) {
     const permissions = context.workflow.value.permissions;

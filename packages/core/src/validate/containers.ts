@@ -16,7 +16,7 @@ export function checkContainers(file: string, jobs: Record<string, Json>): Diagn
       if (!isMapping(container) || container.image !== undefined || hasExpression(container)) return;
       diagnostics.push({
         severity: "error",
-        code: "container-image-missing",
+        code: "invalid-workflow",
         message: `${what} of job "${id}" has no image; GitHub refuses a container without one`,
         fix: "set image: to the image the container runs, e.g. image: node:22",
         where: { workflow: file, job: id, path },

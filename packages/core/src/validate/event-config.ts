@@ -18,10 +18,10 @@ export function checkEventConfig(file: string, on: unknown): Diagnostic[] {
     if (config === null || typeof config !== "object" || Object.keys(config).length === 0) continue;
     diagnostics.push({
       severity: "error",
-      code: "event-takes-no-config",
+      code: "invalid-workflow",
       message: `on.${event} takes no configuration, but has ${Object.keys(config).map((k) => `"${k}"`).join(", ")}; GitHub refuses the workflow`,
       fix: `write ${event}: null (every ${event} event starts the workflow); filter in a job's if: instead`,
-      where: { workflow: file },
+      where: { workflow: file, path: ["on", event] },
     });
   }
   return diagnostics;

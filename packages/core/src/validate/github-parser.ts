@@ -52,7 +52,7 @@ export function checkWithGitHubParser(path: string, content: string): Diagnostic
     const m = POSITION.exec(error);
     return {
       severity: "error" as const,
-      code: "github-parser",
+      code: "invalid-workflow",
       message: `GitHub's workflow parser rejects the generated ${path}${m ? ` at line ${m[1]}, column ${m[2]}: ${m[3]}` : `: ${error}`}`,
       fix: "correct the workflow definition; if the definition is valid, this is a wfgen bug: please report it",
       where: { workflow: path },

@@ -9,26 +9,17 @@ const ID = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 type Json = Record<string, unknown>;
 
-/** Diagnostics for malformed or duplicate job ids and step ids. */
+/** Diagnostics for duplicate job ids, and malformed or duplicate step ids (the model checks a job id's form). */
 export function checkIds(file: string, jobs: Record<string, Json>): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const jobIds = new Map<string, string>();
   for (const [jobId, job] of Object.entries(jobs)) {
     const path = ["jobs", jobId];
-    if (!ID.test(jobId)) {
-      diagnostics.push({
-        severity: "error",
-        code: "invalid-job-id",
-        message: `job id "${jobId}" is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
-        fix: `rename the job "${jobId}"`,
-        where: { workflow: file, job: jobId, path },
-      });
-    }
     const first = jobIds.get(jobId.toLowerCase());
     if (first !== undefined) {
       diagnostics.push({
         severity: "error",
-        code: "duplicate-job-id",
+        code: "invalid-workflow",
         message: `jobs "${first}" and "${jobId}" have the same id to GitHub, which ignores case in ids`,
         fix: `rename the job "${jobId}"`,
         where: { workflow: file, job: jobId, path },
@@ -53,7 +44,7 @@ function checkSteps(file: string, jobId: string, steps: unknown[], base: (string
     if (!ID.test(id) && !id.includes("${{")) {
       diagnostics.push({
         severity: "error",
-        code: "invalid-step-id",
+        code: "invalid-workflow",
         message: `step id "${id}" (step #${index + 1}) is not valid: it must start with a letter or _ and contain only letters, digits, - and _`,
         fix: "change the step's id",
         where,
@@ -63,7 +54,7 @@ function checkSteps(file: string, jobId: string, steps: unknown[], base: (string
     if (first !== undefined) {
       diagnostics.push({
         severity: "error",
-        code: "duplicate-step-id",
+        code: "invalid-workflow",
         message:
           first === id
             ? `job "${jobId}" has two steps with id "${id}"`

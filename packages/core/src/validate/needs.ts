@@ -16,7 +16,7 @@ export function checkNeeds(file: string, jobs: Record<string, Record<string, unk
       if (Object.hasOwn(jobs, needed)) return;
       diagnostics.push({
         severity: "error",
-        code: "needs-unknown-job",
+        code: "invalid-workflow",
         message: `job "${id}" needs "${needed}", which is not a job of this workflow (jobs: ${Object.keys(jobs).join(", ")})`,
         fix: `correct the job id in needs, or add a job "${needed}"`,
         where: { workflow: file, job: id, path: Array.isArray(written) ? ["jobs", id, "needs", written.indexOf(needed)] : ["jobs", id, "needs"] },
@@ -34,7 +34,7 @@ export function checkNeeds(file: string, jobs: Record<string, Record<string, unk
         reported.add(key);
         diagnostics.push({
           severity: "error",
-          code: "needs-cycle",
+          code: "invalid-workflow",
           message: `jobs depend on each other in a cycle: ${cycle.join(" -> ")}`,
           fix: "remove one of these needs entries so that the jobs can run in order",
           where: { workflow: file, job: id, path: ["jobs", id, "needs"] },

@@ -9,7 +9,6 @@
  * warning: it runs after that job, but its needs context does not hold it. The other reads are errors,
  * since nothing about them can be meant.
  */
-import type { Diagnostic, Location } from "../diagnostics.ts";
 import { walkReferences } from "../expr/index.ts";
 import { modelExpressions, type ValuePath } from "./expressions.ts";
 import { type ExpressionProblem, problemAt } from "./problems.ts";
@@ -25,17 +24,6 @@ interface JobStep {
   path: ValuePath;
   index: number;
   order: number;
-}
-
-/** Diagnostics for references that GitHub would reject or evaluate to an empty string. */
-export function checkReferences(file: string, model: Json): Diagnostic[] {
-  const jobs = asJson(model.jobs);
-  return referenceProblems(model).map((problem) => {
-    const jobId = problem.path[1] as string;
-    const step = stepsOf(asJson(jobs[jobId]), ["jobs", jobId]).find((s) => isPrefix(s.path, problem.path));
-    const where: Location = { workflow: file, job: jobId, ...(step ? { step: label(step) } : {}) };
-    return { severity: problem.severity ?? "error", code: problem.code, message: problem.message, ...(problem.fix ? { fix: problem.fix } : {}), where };
-  });
 }
 
 /** The `needs-missing` and `step-reference` problems of a workflow, each at the reference. */
@@ -197,10 +185,6 @@ function label(step: JobStep): string {
   if (typeof step.value.id === "string") return `"${step.value.id}"`;
   if (typeof step.value.name === "string") return `"${step.value.name}"`;
   return `#${step.index + 1}`;
-}
-
-function isPrefix(prefix: ValuePath, path: ValuePath): boolean {
-  return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
 // The direct needs of `from` through which it depends on `to` when it does only indirectly, or undefined

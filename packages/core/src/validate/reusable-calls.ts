@@ -15,7 +15,7 @@ export function checkReusableCalls(file: string, jobs: Record<string, Record<str
     if (at < 0) continue;
     diagnostics.push({
       severity: "error",
-      code: "local-workflow-ref",
+      code: "invalid-workflow",
       message: `job "${id}" calls "${uses}", a workflow of this repository with a ref; GitHub refuses it, since a local workflow always runs from the caller's own commit`,
       fix: `write uses: ${uses.slice(0, at)}`,
       where: { workflow: file, job: id, path: ["jobs", id, "uses"] },

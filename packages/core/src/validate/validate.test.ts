@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { lintYaml } from "../rules/lint.ts";
-import { checkWithGitHubParser, loadProblems, validateModel } from "./index.ts";
+import { lintModel, lintYaml } from "../rules/lint.ts";
+import { checkWithGitHubParser, loadProblems } from "./index.ts";
+import { referenceProblems } from "./references.ts";
 
 type Json = Record<string, unknown>;
 
@@ -12,17 +13,15 @@ function problems(jobs: Json, on: unknown = "push") {
 }
 
 function references(jobs: Json) {
-  return validateModel("w.yml", { on: "push", jobs })
-    .filter((d) => d.code === "needs-missing" || d.code === "step-reference")
-    .map((d) => `${d.severity} ${d.message}`);
+  return referenceProblems({ on: "push", jobs }).map((p) => `${p.severity ?? "error"} ${p.message}`);
 }
 
 describe("what GitHub refuses when it loads a workflow", () => {
   it("finds job ids and step ids that differ only in case", () => {
     expect(problems({ build: job(), Build: job({ steps: [{ id: "a", ...run() }, { id: "A", ...run() }] }) })).toEqual([
-      { code: "duplicate-job-id", path: ["jobs", "Build"], message: 'jobs "build" and "Build" have the same id to GitHub, which ignores case in ids' },
+      { code: "invalid-workflow", path: ["jobs", "Build"], message: 'jobs "build" and "Build" have the same id to GitHub, which ignores case in ids' },
       {
-        code: "duplicate-step-id",
+        code: "invalid-workflow",
         path: ["jobs", "Build", "steps", 1, "id"],
         message: 'job "Build" has steps with ids "a" and "A", the same id to GitHub, which ignores case in ids',
       },
@@ -33,22 +32,24 @@ describe("what GitHub refuses when it loads a workflow", () => {
     const steps = [{ id: "a", ...run() }, { parallel: [{ id: "a", ...run() }, { id: "b", ...run() }] }, { parallel: [{ id: "b", ...run() }] }];
     expect(problems({ build: job({ steps }) })).toEqual([]);
     expect(problems({ build: job({ steps: [{ parallel: [{ id: "b", ...run() }, { id: "B", ...run() }] }] }) })).toEqual([
-      expect.objectContaining({ code: "duplicate-step-id", path: ["jobs", "build", "steps", 0, "parallel", 1, "id"] }),
+      expect.objectContaining({ code: "invalid-workflow", path: ["jobs", "build", "steps", 0, "parallel", 1, "id"] }),
     ]);
   });
 
   it("finds needs naming no job, and cycles, at the needs entry", () => {
-    expect(problems({ a: job({ needs: ["b", "zz"] }), b: job({ needs: "a" }) }).map((p) => [p.code, p.path])).toEqual([
-      ["needs-unknown-job", ["jobs", "a", "needs", 1]],
-      ["needs-cycle", ["jobs", "a", "needs"]],
+    expect(problems({ a: job({ needs: ["b", "zz"] }), b: job({ needs: "a" }) }).map((p) => [p.path, p.message])).toEqual([
+      [["jobs", "a", "needs", 1], 'job "a" needs "zz", which is not a job of this workflow (jobs: a, b)'],
+      [["jobs", "a", "needs"], "jobs depend on each other in a cycle: a -> b -> a"],
     ]);
-    expect(problems({ a: job({ needs: "constructor" }) }).map((p) => p.code)).toEqual(["needs-unknown-job"]);
+    expect(problems({ a: job({ needs: "constructor" }) }).map((p) => p.message)).toEqual([
+      'job "a" needs "constructor", which is not a job of this workflow (jobs: a)',
+    ]);
   });
 
   it("finds a call of a workflow of the same repository with a ref", () => {
     expect(problems({ a: { uses: "./.github/workflows/w.yml@main" }, b: { uses: "./.github/workflows/w.yml" } })).toEqual([
       {
-        code: "local-workflow-ref",
+        code: "invalid-workflow",
         path: ["jobs", "a", "uses"],
         message:
           'job "a" calls "./.github/workflows/w.yml@main", a workflow of this repository with a ref; GitHub refuses it, since a local workflow always runs from the caller\'s own commit',
@@ -61,8 +62,8 @@ describe("what GitHub refuses when it loads a workflow", () => {
       a: job({ container: { env: { A: "1" } }, services: { db: { ports: [5432] }, cache: { env: { IMAGE: "${{ matrix.image }}" } } } }),
     });
     expect(found.map((p) => [p.code, p.path])).toEqual([
-      ["container-image-missing", ["jobs", "a", "container"]],
-      ["container-image-missing", ["jobs", "a", "services", "db"]],
+      ["invalid-workflow", ["jobs", "a", "container"]],
+      ["invalid-workflow", ["jobs", "a", "services", "db"]],
     ]);
   });
 
@@ -94,8 +95,9 @@ describe("references to steps and jobs", () => {
 
 describe("a schedule", () => {
   it("without cron entries is reported by the build and by lint", () => {
-    expect(validateModel("w.yml", { on: ["push", "schedule"], jobs: { a: job() } }).map((d) => [d.code, d.message])).toEqual([
-      ["invalid-cron", "on: schedule has no cron entries, so the workflow never runs on a schedule"],
+    const model = lintModel({ on: ["push", "schedule"], permissions: {}, jobs: { a: job() } }, { file: "w.yml" });
+    expect(model.findings.filter((f) => f.code === "invalid-cron").map((f) => [f.path, f.message])).toEqual([
+      [["on", 1], "schedule has no cron entries, so the workflow never runs on a schedule"],
     ]);
     const lint = lintYaml("on: { schedule: [] }\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps: [{ run: make }]\n", "w.yml");
     expect(lint.findings.map((f) => `${f.where.line}:${f.where.column} ${f.code}`)).toEqual(["1:7 invalid-cron"]);
@@ -103,6 +105,18 @@ describe("a schedule", () => {
 });
 
 describe("GitHub's parser", () => {
+  it("rejects what it refuses as invalid-workflow, at the line of the generated file", () => {
+    expect(checkWithGitHubParser("w.yml", "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n")).toEqual([
+      {
+        severity: "error",
+        code: "invalid-workflow",
+        message: "GitHub's workflow parser rejects the generated w.yml at line 5, column 5: Unexpected value 'stepz'",
+        fix: "correct the workflow definition; if the definition is valid, this is a wfgen bug: please report it",
+        where: { workflow: "w.yml" },
+      },
+    ]);
+  });
+
   it("accepts background steps, which GitHub has released", () => {
     const text = "on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - id: s\n        run: ./serve\n        background: true\n      - wait-all:\n      - cancel: s\n";
     expect(checkWithGitHubParser("w.yml", text)).toEqual([]);

@@ -38,7 +38,7 @@ const SERVICE_RULES: { rule: string; matches: (problem: Problem) => boolean }[] 
   },
   {
     rule: "a call of a workflow of the same repository names no ref",
-    matches: (p) => p.code === "local-workflow-ref",
+    matches: (p) => p.path[0] === "jobs" && p.path[2] === "uses" && /a workflow of this repository with a ref/.test(p.message),
   },
   {
     rule: "an event takes a filter or its -ignore twin, not both",
@@ -46,7 +46,7 @@ const SERVICE_RULES: { rule: string; matches: (problem: Problem) => boolean }[] 
   },
   {
     rule: "step ids are unique regardless of case (the parser compares them with case)",
-    matches: (p) => p.code === "duplicate-step-id" && /ignores case/.test(p.message),
+    matches: (p) => p.path.at(-1) === "id" && /steps with ids .* ignores case/.test(p.message),
   },
 ];
 

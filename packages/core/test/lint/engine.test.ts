@@ -29,7 +29,7 @@ describe("findings", () => {
       code: "unpinned-uses",
       message: 'the action "octo-org/a@v1" is pinned to the tag "v1", which its owner (or anyone who takes over the repository) can move to other code',
       fix: 'replace "@v1" with the full commit SHA it points to, and name the release in a comment: octo-org/a@<40-hex sha> # vX.Y.Z (wfgen pin does this)',
-      where: { file: ".github/workflows/w.yml", workflow: "w.yml", job: "build", step: "#1", line: 7, column: 9 },
+      where: { file: ".github/workflows/w.yml", workflow: "w.yml", job: "build", step: "#1", path: ["jobs", "build", "steps", 0, "uses"], line: 7, column: 9 },
       path: ["jobs", "build", "steps", 0, "uses"],
       docs: "docs/rules/unpinned-uses.md",
       excerpt: "      - uses: octo-org/a@v1",
@@ -86,6 +86,18 @@ describe("inline suppressions", () => {
   test("name several rules, and only silence findings on their target line or step", () => {
     const text = "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    steps:\n      # wfgen-ignore unpinned-uses, persist-credentials: a test fixture\n      - uses: actions/checkout@v4\n      - uses: actions/checkout@v4\n";
     expect(codes(text, { permissions: false })).toEqual(["9 unpinned-uses", "9 persist-credentials"]);
+  });
+
+  test("take a code's old id; one naming a code that cannot be suppressed does not apply, and is reported", () => {
+    const granted = "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    permissions:\n      issues: write # wfgen-ignore permissions-excessive: the next step comments\n    steps:\n      - run: make\n";
+    const result = lintYaml(granted, "w.yml");
+    expect(result.findings).toEqual([]);
+    expect(result.suppressed.map((f) => [f.code, f.suppression])).toEqual([["excessive-permission", { origin: "inline", reason: "the next step comments" }]]);
+    const refused = "on: push\npermissions: {}\njobs:\n  b:\n    runs-on: ubuntu-latest\n    needs: nope # wfgen-ignore invalid-workflow: it works\n    steps:\n      - run: make\n";
+    expect(lintYaml(refused, "w.yml").findings.map((f) => `${f.where.line} ${f.code}: ${f.message}`)).toEqual([
+      '6 invalid-workflow: job "b" needs "nope", which is not a job of this workflow (jobs: b)',
+      '6 invalid-suppression: the suppression "# wfgen-ignore invalid-workflow: it works" names "invalid-workflow", which cannot be suppressed, so it suppresses nothing',
+    ]);
   });
 
   test("can be turned off", () => {

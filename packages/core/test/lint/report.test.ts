@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { escapeData, escapeProperty, failsAt, githubAnnotations, jsonReport, mergeResults, renderJson, renderText, sarifReport, summaryLine, textReport } from "../../src/report/index.ts";
 import { RULES } from "../../src/rules/index.ts";
+import { BUILD_CODES } from "../../src/rules/build-codes.ts";
 import { lintYaml } from "../../src/rules/lint.ts";
 import type { Finding } from "../../src/rules/types.ts";
 import { validateSarif } from "./sarif-schema.ts";
@@ -115,7 +116,7 @@ describe("SARIF", () => {
     const run = log.runs[0]!;
     expect(log.version).toBe("2.1.0");
     expect(run.tool.driver.name).toBe("wfgen");
-    expect(run.tool.driver.rules.map((r) => r.id)).toEqual([...RULES.map((r) => r.id), "yaml-syntax", "not-a-workflow"]);
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual([...RULES.map((r) => r.id), "yaml-syntax", "not-a-workflow", ...BUILD_CODES.map((c) => c.id)]);
     expect(run.tool.driver.rules[0]).toEqual({
       id: "unpinned-uses",
       name: "UnpinnedUses",
