@@ -30,8 +30,8 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 /** Run the bin in `cwd` and wait for it. */
-export function spawnWfgen(cwd: string, args: string[], env: Record<string, string> = {}, user: { uid?: number; gid?: number } = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: cleanEnv(env), ...user });
+export function spawnWfgen(cwd: string, args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: cleanEnv(env) });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
