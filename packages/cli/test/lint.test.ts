@@ -440,13 +440,19 @@ describe("wfgen build and check run the linter", () => {
     expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
   });
 
-  test("expressions are checked: an unknown matrix key stops the build at its column, an event payload key no event has is a warning", async () => {
+  test("expressions are checked: an unknown context stops the build at its column, an unknown matrix key or event payload key is a warning", async () => {
     const matrix = ' strategy: { matrix: { node: ["20", "22"] } },';
-    const dir = repo({ "workflows.ts": workflow('{ run: "make NODE=${{ matrix.nod }}" }', matrix) });
+    const dir = repo({ "workflows.ts": workflow('{ run: "make NODE=${{ mtrix.node }}" }', matrix) });
     const result = await wfgen(dir, ["build"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      'workflows.ts:6:11 error [unknown-context-property] ci.yml › test › step #1 (jobs.test.steps[0].run)\n  matrix.nod reads "nod", which the matrix of job "test" does not define (did you mean "node"?)\n',
+      'workflows.ts:6:11 error [unknown-context-property] ci.yml › test › step #1 (jobs.test.steps[0].run)\n  "mtrix" is not a context; the contexts are github, env, vars, secrets, inputs, matrix, strategy, steps, needs, job, jobs, runner\n',
+    );
+    write(dir, { "workflows.ts": workflow('{ run: "make NODE=${{ matrix.nod }}" }', matrix) });
+    const typo = await wfgen(dir, ["build"]);
+    expect(typo.code).toBe(0);
+    expect(typo.stderr).toContain(
+      'workflows.ts:6:11 warning [unknown-context-property] ci.yml › test › step #1 (jobs.test.steps[0].run)\n  matrix.nod reads "nod", which the matrix of job "test" does not define (did you mean "node"?)\n',
     );
     write(dir, { "workflows.ts": workflow('{ run: "make NODE=${{ matrix.node }} ISSUE=${{ github.event.issue.number }}" }', matrix) });
     const warned = await wfgen(dir, ["build"]);

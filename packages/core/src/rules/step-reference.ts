@@ -3,8 +3,8 @@ import { expressionRule } from "./expression-problems.ts";
 
 export const stepReference = expressionRule({
   id: "step-reference",
-  severity: "error",
+  severity: "warning",
   confidence: "high",
-  summary: "An expression reads steps.<id> of a step that is not in its job, not before it, or in a job-level field where steps do not exist.",
+  summary: "An expression reads steps.<id> of a step that is not in its job or not before it, which GitHub reads as empty, or reads steps in a job-level field, which GitHub refuses (an error).",
   fix: "Give the step that produces the value that id, move it before the step that reads it, or pass the value through a job output.",
 });

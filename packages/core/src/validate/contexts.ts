@@ -97,8 +97,10 @@ function check(
       const what = expression.text.trim() === "" ? "an empty ${{ }}" : `${error.message.charAt(0).toLowerCase()}${error.message.slice(1)} in ${written}`;
       problems.push(problemAt(expression, error.offset, { code: "expression-syntax", message: `${what}; GitHub refuses the file` }));
     } else if (error.kind === "unknown-context") {
+      // GitHub refuses the file at load, unlike a property it reads as empty: an error, not the rule's warning.
       problems.push(problemAt(expression, error.offset, {
         code: "unknown-context-property",
+        severity: "error",
         message: `"${error.token}" is not a context; the contexts are ${contextNames.join(", ")}`,
         fix: "correct the name (a string needs quotes: 'text'); GitHub refuses a workflow that reads an unknown context",
       }));

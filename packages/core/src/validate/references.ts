@@ -74,8 +74,10 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
         const at = parsed.offsets.get(node) ?? 0;
         if (id === undefined || id === "*") {
           if (reference.context === "steps" && current === undefined && !jobLevelSteps) {
+            // GitHub refuses the file at load, unlike the references it reads as empty: an error, not the rule's warning.
             problems.push(problemAt(expression, at, {
               code: "step-reference",
+              severity: "error",
               message: `job "${jobId}" reads steps in a job-level field, where the steps context does not exist`,
               fix: "read step outputs in later steps, in the job's outputs, or in environment.url",
             }));
@@ -105,10 +107,11 @@ export function referenceProblems(model: Json): ExpressionProblem[] {
       },
     });
 
-    function stepProblem(id: string): { message: string; fix: string } {
+    function stepProblem(id: string): { message: string; fix: string; severity?: "error" } {
       const later = first.get(id.toLowerCase())?.index ?? -1;
       if (current === undefined && !jobLevelSteps) {
         return {
+          severity: "error",
           message: `job "${jobId}" reads steps.${id} in a job-level field, where the steps context does not exist`,
           fix: "read step outputs in later steps, in the job's outputs, or in environment.url",
         };
