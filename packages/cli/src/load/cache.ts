@@ -24,7 +24,7 @@ import { fileURLToPath } from "node:url";
 import { readBounded } from "../fs/read-bounded.ts";
 import { limitsOf } from "../limits.ts";
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** What an entry records about one rendered file. */
 export interface CachedFile {
@@ -45,7 +45,7 @@ interface Entry {
   format: number;
   /** wfgen, node and the flags: see {@link identity}. */
   identity: string;
-  /** path -> sha256 of the bytes, or "" for a file that did not exist. */
+  /** path -> `<size>:<sha256>` of the bytes (see {@link fileHash}), or "" for a file that did not exist. */
   files: Record<string, string>;
   /** folder -> sha256 of its sorted listing. */
   folders: Record<string, string>;
@@ -112,7 +112,9 @@ export function readCache(scope: CacheScope): CacheHit | undefined {
   if (entry.format !== FORMAT || entry.identity !== identity(scope)) return undefined;
   const maxBytes = limitsOf(scope.env).maxFileBytes;
   // A file that cannot be read now (undefined) matches no recorded hash.
-  for (const [path, hash] of Object.entries(entry.files)) if (fileHash(path, maxBytes) !== hash) return undefined;
+  // A source was read whole when the entry was written, however large: its recorded size bounds the read.
+  for (const [path, hash] of Object.entries(entry.files))
+    if (fileHash(path, hash === "" ? maxBytes : Number(hash.split(":")[0])) !== hash) return undefined;
   for (const [folder, hash] of Object.entries(entry.folders)) if (listingHash(folder) !== hash) return undefined;
   return { files: entry.outputs, outDirs: entry.outDirs };
 }
@@ -149,14 +151,14 @@ export function writeCache(scope: CacheScope, inputs: RenderInputs, outputs: Cac
     return hash !== undefined;
   };
   for (const source of inputs.sources) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(source, "utf8");
+      bytes = readFileSync(source);
     } catch {
       return;
     }
-    if (UNCACHEABLE.test(text)) return;
-    files[source] = sha256(text);
+    if (UNCACHEABLE.test(bytes.toString("utf8"))) return;
+    files[source] = `${bytes.length}:${sha256(bytes)}`;
     // Resolution reads the folder and the package.json and tsconfig.json files up to the repository root.
     for (let folder = dirname(source); ; folder = dirname(folder)) {
       if (folders[folder] === undefined) folders[folder] = listingHash(folder);
@@ -187,12 +189,14 @@ export function contentHash(text: string): string {
 }
 
 /**
- * sha256 of the file's bytes, "" when there is no file, or undefined for a pipe, a folder, a file over the
- * read limit or one that cannot be opened: no entry is written or used then, and the render reports it.
+ * The file's size and the sha256 of its bytes (`<size>:<sha256>`: a file of another size fails before it
+ * is hashed), "" when there is no file, or undefined for a pipe, a folder, a file over `maxBytes` or one
+ * that cannot be opened: no entry is written or used then, and the render reports it.
  */
 function fileHash(path: string, maxBytes: number): string | undefined {
   try {
-    return sha256(readBounded(path, maxBytes));
+    const bytes = readBounded(path, maxBytes);
+    return `${bytes.length}:${sha256(bytes)}`;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "ENOENT" ? "" : undefined;
   }
