@@ -8,11 +8,14 @@
  * bundle several times larger for node to read and cost more than a third of the loading time
  * (docs/performance.md).
  *
+ * An entry that is plain JavaScript importing only wfgen, as most are, is imported as written instead,
+ * without the bundler (plain-entry.ts); its positions need no map.
+ *
  * The folder is outside the project (nothing appears in the user's tree, read-only checkouts work); the
  * bundle's package imports are already absolute, so its location does not matter.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
@@ -21,6 +24,7 @@ import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
 import { displayPath } from "../paths.ts";
 import { bundle, BundleError, mapBundle, type Bundle } from "./bundle.ts";
+import { importPlainEntry, plainEntrySpecifiers, writePlainEntry } from "./plain-entry.ts";
 import { installRuntime, type RuntimeModules } from "./runtime.ts";
 
 /** The CLI's own modules that user code may import; loaded once, shared by every import. */
@@ -62,8 +66,11 @@ export async function importUserModule(file: string, root: string, cwd: string):
   // leaving the promise's own failure unhandled.
   runtime.catch(() => undefined);
   const dir = await mkdtemp(join(tmpdir(), "wfgen-"));
-  const outfile = join(dir, `${basename(file).replace(/\.[^.]*$/, "")}.mjs`);
+  const name = basename(file).replace(/\.[^.]*$/, "");
+  const outfile = join(dir, `${name}.mjs`);
   try {
+    const plain = await importAsWritten(file, join(dir, "plain"), name, runtime, cwd);
+    if (plain) return plain;
     let built: Bundle;
     try {
       built = await bundle(file, root, outfile, runtime);
@@ -84,6 +91,44 @@ export async function importUserModule(file: string, root: string, cwd: string):
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The entry imported as the user wrote it, without the bundler, when it is plain JavaScript that imports
+ * only wfgen (plain-entry.ts); undefined when it needs the bundler. Its positions are the user's own.
+ */
+async function importAsWritten(
+  file: string,
+  dir: string,
+  name: string,
+  runtime: Promise<RuntimeModules>,
+  cwd: string,
+): Promise<UserModule | undefined> {
+  // A file that cannot be read is the bundler's to report, as it reports a missing import.
+  const source = await readFile(file, "utf8").catch(() => undefined);
+  if (source === undefined) return undefined;
+  const modules = await runtime;
+  const specifiers = plainEntrySpecifiers(file, source, modules);
+  if (!specifiers) return undefined;
+  const copy = await writePlainEntry(dir, name, source, specifiers, modules);
+  const built: Bundle = { file: copy, inputs: [file], bytes: Buffer.byteLength(source), imports: [] };
+  mappers.set(copy, async () => (position) => ({ ...position, file }));
+  try {
+    const exports = await importPlainEntry(() => guarded(() => nativeImport(pathToFileURL(copy).href), file, cwd));
+    if (exports) return { exports, bundle: built };
+    mappers.delete(copy);
+    return undefined;
+  } catch (error) {
+    if (error instanceof CliError) throw error;
+    throw await thrownError(error, file, built, cwd);
+  }
+}
+
+/**
+ * Node's own `import()`, out of reach of a host that rewrites this module's imports (vitest runs the CLI
+ * in-process that way, and would parse and transform the user's file itself): a plain entry is only plain
+ * if Node, and nothing else, reads it.
+ */
+const nativeImport = new Function("url", "return import(url)") as (url: string) => Promise<Record<string, unknown>>;
 
 /**
  * Evaluate the user's module with two guards. `process.exit()` while it loads would end wfgen with the

@@ -18,7 +18,7 @@ export function installRuntime(modules: RuntimeModules): void {
 }
 
 /** `@wfgen/core` is a subset of `wfgen`, so it maps to the same module; `@wfgen/x` is `wfgen/x`. */
-function moduleFor(specifier: string): string {
+export function moduleFor(specifier: string): string {
   if (specifier === "@wfgen/core") return "wfgen";
   return specifier.startsWith("@wfgen/") ? `wfgen/${specifier.slice("@wfgen/".length)}` : specifier;
 }
