@@ -76,14 +76,14 @@ function core(): Promise<typeof import("@wfgen/core")> {
 }
 
 /**
- * Which files GitHub's parser and the linter read. GitHub's parser costs several milliseconds a file and
- * its verdict depends on the bytes alone, so `build` and `check` run it only on files whose bytes differ
- * from the disk: identical bytes were validated by the build that wrote them (docs/performance.md). The
- * linter's findings also depend on suppressions (in workflows.ts and wfgen.config.ts) that can change
- * without changing a byte, so `build` lints every workflow; `check` lints those whose file changed (and
- * every one with an error), and `lint` reads every file with both.
+ * Which files GitHub's parser and the linter read. They cost several milliseconds a file, most of a build
+ * over hundreds of workflows (docs/performance.md), so `build` and `check` run them only on files whose
+ * bytes differ from the disk: identical bytes were validated by the build that wrote them. The linter's
+ * findings also depend on suppressions (in workflows.ts and wfgen.config.ts) and the config's `lint`
+ * settings, which can change without changing a byte: core lints a workflow with any of them (and every
+ * one with an error) whatever its bytes. `lint` reads every file with both.
  */
-export type ParserScope = "all" | "build" | "changed";
+export type ParserScope = "all" | "changed";
 
 /** Load, render and compare with the disk; writes nothing. Throws CliError when an entry cannot be used. */
 export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope = "all"): Promise<Plan> {
@@ -119,7 +119,6 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       if (!onDisk.has(path)) onDisk.set(path, readIfExists(path));
       return onDisk.get(path);
     };
-    // Linted like GitHub's parser reads: identical bytes were linted by the build that wrote them.
     const skip: RenderLintOptions["skip"] =
       parser === "changed" ? (file, content) => disk(join(project.out, file))?.replace(/\r\n/g, "\n") === content : undefined;
     const result = renderWorkflows(entries, {

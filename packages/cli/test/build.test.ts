@@ -336,3 +336,93 @@ describe("one severity model and one suppression mechanism, for the build's code
     expect(result.stderr).toContain("error [invalid-workflow] ci.yml › test (jobs.test.needs[0])\n");
   });
 });
+
+describe("a build with nothing to change lints only what can have changed", () => {
+  const ts = (runsOn: string, run: string, meta = ""): string =>
+    [
+      'import { job, workflow } from "wfgen";',
+      "",
+      'export const ci = workflow("ci", {',
+      "  on: { pull_request: null },",
+      `  jobs: { test: job({ "runs-on": ${JSON.stringify(runsOn)}, steps: [{ run: ${JSON.stringify(run)} }] }) },`,
+      `}${meta});`,
+      "",
+    ].join("\n");
+  const injection = "echo ${{ github.event.pull_request.title }}";
+
+  test("a warning is printed by the build that writes the file, not again while its bytes stay the same", async () => {
+    const dir = repo({ "workflows.ts": ts("gpu-box", "make") });
+    const first = await wfgen(dir, ["build"]);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain("workflows.ts:5:17 warning [unknown-runner-label] ci.yml › test (jobs.test.runs-on)\n");
+    expect(first.stdout).toContain("wfgen build: 1 written, 0 unchanged.\n");
+    const before = snapshot(dir);
+    expect(await wfgen(dir, ["build"])).toEqual({
+      code: 0,
+      stdout: "unchanged .github/workflows/ci.yml\nwfgen build: 0 written, 1 unchanged.\n",
+      stderr: "",
+    });
+    expect(snapshot(dir)).toEqual(before);
+    // `wfgen lint` reads every file, written or not.
+    expect((await wfgen(dir, ["lint", "-q"])).stdout).toContain("warning [unknown-runner-label]");
+  });
+
+  test("a workflow with suppressions of its own is linted again: dropping one of them fails the build", async () => {
+    const both =
+      ', { suppressions: [{ rule: "unknown-runner-label", severity: "warning", reason: "our runner" }, { rule: "template-injection", reason: "the title is ours" }] }';
+    const dir = repo({ "workflows.ts": ts("gpu-box", injection, both) });
+    expect((await wfgen(dir, ["build"])).code).toBe(0);
+    const second = await wfgen(dir, ["build"]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("wfgen build: 0 written, 1 unchanged.\n");
+    expect(second.stderr).toContain("warning [unknown-runner-label] ci.yml › test (jobs.test.runs-on)\n");
+    expect(second.stderr).toContain("[kept as a warning by workflows.ts: our runner]");
+
+    const before = snapshot(dir);
+    write(dir, { "workflows.ts": ts("gpu-box", injection, ', { suppressions: [{ rule: "unknown-runner-label", reason: "our runner" }] }') });
+    expect(read(dir, ".github/workflows/ci.yml")).toBe(before.get(".github/workflows/ci.yml")!.content);
+    const dropped = await wfgen(dir, ["build"]);
+    expect(dropped.code).toBe(1);
+    expect(dropped.stderr).toContain("error [template-injection] ci.yml › test › step #1 (jobs.test.steps[0].run)\n");
+    expect(dropped.stderr).toContain("wfgen build: 1 error; nothing was written.\n");
+    // check agrees with build: the same bytes, the same verdict.
+    expect((await wfgen(dir, ["check"])).code).toBe(1);
+  });
+
+  test("the config's lint settings keep every workflow linted: changing them fails the build without a byte changed", async () => {
+    const dir = repo({
+      "workflows.ts": ts("ubuntu-latest", injection),
+      "wfgen.config.ts": 'export default { lint: { rules: { "template-injection": "warning" } } };\n',
+    });
+    expect((await wfgen(dir, ["build"])).code).toBe(0);
+    const again = await wfgen(dir, ["build", "--quiet"]);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain("warning [template-injection] ci.yml › test › step #1 (jobs.test.steps[0].run)\n");
+    write(dir, { "wfgen.config.ts": 'export default { lint: { runnerLabels: ["gpu-box"] } };\n' });
+    const refused = await wfgen(dir, ["build"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("error [template-injection] ci.yml › test › step #1 (jobs.test.steps[0].run)\n");
+  });
+
+  test("changed bytes are linted: an error stops the build and the file on disk stays as it was", async () => {
+    const dir = repo({ "workflows.ts": ts("ubuntu-latest", "make") });
+    expect(await wfgen(dir, ["build", "--quiet"])).toEqual({ code: 0, stdout: "", stderr: "" });
+    const before = snapshot(dir);
+    write(dir, { "workflows.ts": ts("ubuntu-latest", injection) });
+    const refused = await wfgen(dir, ["build"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("workflows.ts:5:17 error [template-injection] ci.yml › test › step #1 (jobs.test.steps[0].run)\n");
+    expect(refused.stderr).toContain("wfgen build: 1 error; nothing was written.\n");
+    expect(read(dir, ".github/workflows/ci.yml")).toBe(before.get(".github/workflows/ci.yml")!.content);
+  });
+
+  test("the build's own findings are not the linter's: they are printed on every build", async () => {
+    const dir = repo({ "workflows.ts": ts("ubuntu-latest", "make").replace("  on: {", '  permissions: { contents: "read" },\n  on: {') });
+    const warning = "workflows.ts:3:19 warning [workflow-level-write] ci.yml (permissions)\n";
+    expect((await wfgen(dir, ["build", "--quiet"])).stderr).toContain(warning);
+    const again = await wfgen(dir, ["build"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain("wfgen build: 0 written, 1 unchanged.\n");
+    expect(again.stderr).toContain(warning);
+  });
+});

@@ -56,8 +56,10 @@ export interface RenderResult {
 /** What the linter reads beyond the model, and the project's settings of codes and suppressions. */
 export interface RenderLintOptions extends Pick<LintOptions, "rules" | "suppressions" | "actions" | "tags" | "runnerLabels"> {
   /**
-   * True for a file whose text need not be linted again (`check`: its bytes are on disk, linted by the build
-   * that wrote them). Asked only of a file with no error so far.
+   * True for a file whose text need not be linted again (`build`, `check`: its bytes are on disk, linted by
+   * the build that wrote them). Asked only of a file with no error so far whose findings rest on its bytes
+   * alone: none when the workflow has suppressions of its own or these options set `rules`, `suppressions`
+   * or `runnerLabels`, which can change without changing a byte.
    */
   skip?: (file: string, content: string) => boolean;
 }
@@ -176,7 +178,7 @@ export function renderWorkflow(
   }
 
   const lint = options.lint;
-  if (!(lint?.skip && content !== undefined && lint.skip(file, content))) {
+  if (!(lint?.skip && content !== undefined && onlyBytesDecide(definition, lint) && lint.skip(file, content))) {
     const tags = new Map((pinned?.comments ?? []).map((c) => [c.path.join("\u0000"), c.text]));
     const result = lintModel(final, {
       file,
@@ -249,6 +251,20 @@ function stepAt(model: Record<string, unknown>, path: ReadonlyArray<string | num
   const ordinal = `#${path[3] + 1}${inner ? `.${(path[5] as number) + 1}` : ""}`;
   const label = typeof id === "string" ? `"${id}"` : typeof name === "string" ? `"${name}"` : ordinal;
   return { label, aliases: [...(typeof id === "string" ? [id] : []), ...(typeof name === "string" ? [name] : []), ordinal] };
+}
+
+/**
+ * Whether the linter's findings on a workflow's text depend on that text alone. Suppressions, severities
+ * and runner labels can change since the build that wrote the bytes, so with any of them the bytes on disk
+ * say nothing of what the linter says now.
+ */
+function onlyBytesDecide(definition: WorkflowDefinition, lint: RenderLintOptions): boolean {
+  return (
+    (definition.meta?.suppressions ?? []).length === 0 &&
+    (lint.suppressions ?? []).length === 0 &&
+    Object.keys(lint.rules ?? {}).length === 0 &&
+    (lint.runnerLabels ?? []).length === 0
+  );
 }
 
 /**

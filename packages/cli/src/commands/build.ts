@@ -24,7 +24,7 @@ type OrphanResult = { path: string; status: "orphan" | "deleted" };
 /** Build every workflow; see docs/cli.md for the output and exit codes. */
 export async function build(options: BuildOptions, io: IO): Promise<ExitCode> {
   const style = styleFor(io);
-  const plan = await makePlan(options, io, "build");
+  const plan = await makePlan(options, io, "changed");
   if (hasErrors(plan.diagnostics)) {
     const errors = plan.diagnostics.filter((d) => d.severity === "error").length;
     if (options.json) {
