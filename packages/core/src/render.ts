@@ -56,10 +56,10 @@ export interface RenderResult {
 /** What the linter reads beyond the model, and the project's settings of codes and suppressions. */
 export interface RenderLintOptions extends Pick<LintOptions, "rules" | "suppressions" | "actions" | "tags" | "runnerLabels"> {
   /**
-   * True for a file whose text need not be linted again (`build`, `check`: its bytes are on disk, linted by
-   * the build that wrote them). Asked only of a file with no error so far whose findings rest on its bytes
-   * alone: none when the workflow has suppressions of its own or these options set `rules`, `suppressions`
-   * or `runnerLabels`, which can change without changing a byte.
+   * True for a file whose text need not be validated and linted again (`build`, `check`: its bytes are on
+   * disk, checked by the build that wrote them). Asked only of a file with no error so far whose findings
+   * rest on its bytes alone: none when the workflow has suppressions of its own or these options set
+   * `rules`, `suppressions` or `runnerLabels`, which can change without changing a byte.
    */
   skip?: (file: string, content: string) => boolean;
 }
@@ -155,30 +155,39 @@ export function renderWorkflow(
   const model = permissions.model;
   const own: Diagnostic[] = [...lowered.diagnostics, ...permissions.diagnostics];
   const poisoned = [...lowered.poisoned];
-  const checked: Diagnostic[] = [];
-  // Unknown events and activity types are the rules' to report, as in `wfgen lint`.
-  const parsed = parseWorkflowModel({ ...model, on: knownEventsOnly(model.on) });
-  if (!parsed.ok) {
-    for (const issue of parsed.issues) checked.push({ severity: "error", code: "invalid-workflow", message: issue.message, where: { workflow: file, path: issue.path } });
-  }
-  checked.push(...loadProblems(file, model), ...checkEventConfig(file, model.on));
   // Pinning reads the intents (`owner/repo@v7`) that permissions and validation read; an intent the lock
   // lacks stays as written, and is reported once, as missing-pin.
   const pinned = options.lock ? pinModel(model, options.lock, file) : undefined;
-  checked.push(...(pinned?.diagnostics ?? []));
   const fresh = (d: Diagnostic): boolean => !poisoned.some((path) => isWithin(path, d.where.path ?? []));
-  const found = [...own, ...checked.filter(fresh)];
-  for (const d of pinned?.diagnostics ?? []) if (d.where.path) poisoned.push(d.where.path);
-
+  const pinFound = (pinned?.diagnostics ?? []).filter(fresh);
   const final = pinned?.model ?? model;
   let content: string | undefined;
-  if (!found.some((d) => d.severity === "error")) {
+  if (![...own, ...pinFound].some((d) => d.severity === "error")) {
     const comments = [...(pinned?.comments ?? []), ...(options.permissionComments ? permissionComments(permissions) : [])];
     content = emitYaml(final, { header: generatedHeader(options.source), ...(comments.length > 0 && { comments }) });
   }
-
+  // Bytes a build already wrote were validated and linted by it: the model's checks (a fifth of a check's
+  // time) and the rules run again only for new bytes, or where suppressions could change what they say.
   const lint = options.lint;
-  if (!(lint?.skip && content !== undefined && onlyBytesDecide(definition, lint) && lint.skip(file, content))) {
+  const unchanged = content !== undefined && lint?.skip !== undefined && onlyBytesDecide(definition, lint) && lint.skip(file, content);
+  const validation: Diagnostic[] = [];
+  if (!unchanged) {
+    // Unknown events and activity types are the rules' to report, as in `wfgen lint`.
+    const parsed = parseWorkflowModel({ ...model, on: knownEventsOnly(model.on) });
+    const issues = parsed.ok ? [] : parsed.issues;
+    validation.push(
+      ...[
+        ...issues.map((issue): Diagnostic => ({ severity: "error", code: "invalid-workflow", message: issue.message, where: { workflow: file, path: issue.path } })),
+        ...loadProblems(file, model),
+        ...checkEventConfig(file, model.on),
+      ].filter(fresh),
+    );
+    if (validation.some((d) => d.severity === "error")) content = undefined;
+  }
+  const found = [...own, ...validation, ...pinFound];
+  for (const d of pinned?.diagnostics ?? []) if (d.where.path) poisoned.push(d.where.path);
+
+  if (!unchanged) {
     const tags = new Map((pinned?.comments ?? []).map((c) => [c.path.join("\u0000"), c.text]));
     const result = lintModel(final, {
       file,

@@ -104,13 +104,14 @@ async function importAsWritten(
   cwd: string,
 ): Promise<UserModule | undefined> {
   // A file that cannot be read is the bundler's to report, as it reports a missing import.
-  const source = await readFile(file, "utf8").catch(() => undefined);
-  if (source === undefined) return undefined;
+  const bytes = await readFile(file).catch(() => undefined);
+  if (bytes === undefined) return undefined;
+  const source = bytes.toString("utf8");
   const modules = await runtime;
   const specifiers = plainEntrySpecifiers(file, source, modules);
   if (!specifiers) return undefined;
-  const copy = await writePlainEntry(dir, name, source, specifiers, modules);
-  const built: Bundle = { file: copy, inputs: [file], bytes: Buffer.byteLength(source), imports: [] };
+  const copy = await writePlainEntry(dir, name, bytes, specifiers, modules);
+  const built: Bundle = { file: copy, inputs: [file], bytes: bytes.length, imports: [] };
   mappers.set(copy, async () => (position) => ({ ...position, file }));
   try {
     const exports = await importPlainEntry(() => guarded(() => nativeImport(pathToFileURL(copy).href), file, cwd));

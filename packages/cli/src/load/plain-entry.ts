@@ -38,7 +38,7 @@ export function plainEntrySpecifiers(file: string, source: string, runtime: Runt
  * package beside it for each specifier that re-exports the CLI's loaded module (runtime.ts), and return the
  * file to import. Node resolves `wfgen` from there to those packages, whatever the user's install.
  */
-export async function writePlainEntry(dir: string, name: string, source: string, specifiers: string[], runtime: RuntimeModules): Promise<string> {
+export async function writePlainEntry(dir: string, name: string, source: Buffer, specifiers: string[], runtime: RuntimeModules): Promise<string> {
   for (const specifier of specifiers) {
     const module = moduleFor(specifier);
     const names = Object.keys(runtime[module]!).filter((n) => n !== "default");
