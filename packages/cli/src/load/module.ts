@@ -106,7 +106,9 @@ async function importAsWritten(
   // A file that cannot be read is the bundler's to report, as it reports a missing import.
   const bytes = await readFile(file).catch(() => undefined);
   if (bytes === undefined) return undefined;
-  const source = bytes.toString("utf8");
+  // Every pattern of the look is ASCII, and no byte of a multi-byte UTF-8 character is: one byte per
+  // character reads the same, at a fraction of a decode's cost on a large entry.
+  const source = bytes.toString("latin1");
   const modules = await runtime;
   const specifiers = plainEntrySpecifiers(file, source, modules);
   if (!specifiers) return undefined;
