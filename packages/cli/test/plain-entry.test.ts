@@ -46,6 +46,15 @@ describe("which entries run as written", () => {
   });
 });
 
+test("an entry run as written keeps its text: non-ASCII names reach the YAML as written", async () => {
+  const dir = repo({
+    "workflows.ts": `${HEAD}export const ci = workflow("ci", { name: "Déploiement 🚀", on: "push", jobs: { test: job({ "runs-on": "ubuntu-latest", steps: [{ run: "echo ünïcödé" }] }) } });\n`,
+  });
+  expect((await wfgen(dir, ["build", "--quiet"])).code).toBe(0);
+  expect(read(dir, ".github/workflows/ci.yml")).toContain("name: Déploiement 🚀\n");
+  expect(read(dir, ".github/workflows/ci.yml")).toContain("echo ünïcödé");
+});
+
 describe("an entry Node refuses, or would read otherwise, loads as TypeScript", () => {
   test.each([
     ["a type annotation", `${HEAD}const runner: string = "ubuntu-22.04";\n${ci("runner")}`],
