@@ -420,6 +420,30 @@ describe("bounded reads", () => {
     }
   });
 
+  const HELPER_USER = [
+    'import { job, workflow } from "wfgen";',
+    'import { runner } from "./lib";',
+    'export const ci = workflow("ci", { on: "push", jobs: { t: job({ "runs-on": runner, steps: [{ run: "a" }] }) } });',
+    "",
+  ].join("\n");
+  test.each([
+    ["workflows.ts is a FIFO", "workflows.ts", "fifo", /^workflows\.ts: error: cannot read workflows\.ts: it is a named pipe, not a regular file\./],
+    ["workflows.ts links to /dev/zero", "workflows.ts", "zero", /^workflows\.ts: error: cannot read workflows\.ts: it is a device, not a regular file\./],
+    ["a file it imports is a FIFO", "lib.ts", "fifo", /^workflows\.ts:2:\d+: error: cannot read lib\.ts: it is a named pipe, not a regular file/],
+    ["a file it imports links to /dev/zero", "lib.ts", "zero", /^workflows\.ts:2:\d+: error: cannot read \/dev\/zero: it is a device, not a regular file/],
+  ])("%s: build and check stop at once with exit 2, nothing written", async (_, name, kind, message) => {
+    const dir = repo(name === "workflows.ts" ? {} : { "workflows.ts": HELPER_USER });
+    const { execFileSync } = await import("node:child_process");
+    if (kind === "fifo") execFileSync("mkfifo", [join(dir, name)]);
+    else symlinkSync("/dev/zero", join(dir, name));
+    for (const command of ["build", "check"]) {
+      const result = await bothWays(dir, [command]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(message);
+    }
+    expect(existsSync(join(dir, ".github"))).toBe(false);
+  });
+
   test("an alias bomb: add --from refuses it as action.yml (exit 2), lint as YAML", async () => {
     const levels = Array.from({ length: 9 }, (_, i) =>
       i === 0 ? "  l0: &l0 [x, x, x, x, x, x, x, x, x]" : `  l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(", ")}]`,

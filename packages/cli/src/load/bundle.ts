@@ -7,11 +7,11 @@
  * the user's project, and the user's node_modules (npm, pnpm or yarn layout) still decide which package
  * is loaded.
  */
-import { readFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import { dirname, extname, isAbsolute, relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildOptions, Loader, Message, Plugin } from "esbuild";
+import { FileRefused, readBounded } from "../fs/read-bounded.ts";
 import { runtimePlugin, type RuntimeModules } from "./runtime.ts";
 
 /** A bundle written to disk, ready to import, and the user's files it was made of. */
@@ -81,7 +81,7 @@ function options(entry: string, root: string, outfile: string, runtime: Promise<
     banner: {
       js: `import { createRequire as __wfgenCreateRequire } from "node:module"; var require = __wfgenCreateRequire(${JSON.stringify(pathToFileURL(entry).href)});`,
     },
-    plugins: [runtimePlugin(runtime), packagesPlugin(root), perFilePlugin()],
+    plugins: [runtimePlugin(runtime), packagesPlugin(root), perFilePlugin(root)],
   };
 }
 
@@ -181,16 +181,26 @@ function packageName(specifier: string): string {
 }
 
 /** Binds `import.meta.url`, `__dirname` and friends to the file that uses them (see PER_FILE). */
-function perFilePlugin(): Plugin {
+function perFilePlugin(root: string): Plugin {
   return {
     name: "wfgen-per-file",
     setup(build) {
-      build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, async (args) => {
+      // Every file, whatever its name: a link named lib.ts reaches here by its target's path (/dev/zero).
+      build.onLoad({ filter: /.*/ }, async (args) => {
         if (args.namespace !== "file") return undefined;
-        const contents = await readFile(args.path, "utf8");
+        let contents: string;
+        try {
+          // Opened without blocking and checked to be a regular file: a FIFO or a link to /dev/zero among
+          // the user's imports would otherwise hang the build.
+          contents = readBounded(args.path, Number.MAX_SAFE_INTEGER).toString("utf8");
+        } catch (error) {
+          if (!(error instanceof FileRefused)) throw error;
+          const shown = relative(root, args.path).startsWith("..") ? args.path : relative(root, args.path);
+          return { errors: [{ text: `cannot read ${shown}: ${error.message}` }] };
+        }
         // A file that needs no prologue is left to esbuild, which reads it itself: its text need not
         // cross the pipe between the two processes.
-        if (!/import\.meta|__dirname|__filename/.test(contents)) return undefined;
+        if (!/\.[cm]?[jt]sx?$/.test(args.path) || !/import\.meta|__dirname|__filename/.test(contents)) return undefined;
         const loader = LOADERS[extname(args.path)] ?? "js";
         const url = pathToFileURL(args.path).href;
         // On line 1, without a newline, so that source-mapped line numbers stay the user's.

@@ -15,13 +15,14 @@
  * bundle's package imports are already absolute, so its location does not matter.
  */
 import { readFileSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
+import { FileRefused, readBounded } from "../fs/read-bounded.ts";
 import { displayPath } from "../paths.ts";
 import { bundle, BundleError, mapBundle, type Bundle } from "./bundle.ts";
 import { importPlainEntry, plainEntrySpecifiers, writePlainEntry } from "./plain-entry.ts";
@@ -69,7 +70,7 @@ export async function importUserModule(file: string, root: string, cwd: string):
   const name = basename(file).replace(/\.[^.]*$/, "");
   const outfile = join(dir, `${name}.mjs`);
   try {
-    const plain = await importAsWritten(file, join(dir, "plain"), name, runtime, cwd);
+    const plain = await importAsWritten(file, readEntry(file, cwd), join(dir, "plain"), name, runtime, cwd);
     if (plain) return plain;
     let built: Bundle;
     try {
@@ -93,18 +94,34 @@ export async function importUserModule(file: string, root: string, cwd: string):
 }
 
 /**
+ * The bytes of an entry; undefined when it cannot be opened (esbuild then reports it, as it reports a
+ * missing import). Any size (the user's own code: the benchmark's is 5.7 MB), but a regular file only: a
+ * FIFO would block wfgen forever and a link to /dev/zero would never end.
+ */
+function readEntry(file: string, cwd: string): Buffer | undefined {
+  try {
+    return readBounded(file, Number.MAX_SAFE_INTEGER);
+  } catch (error) {
+    if (!(error instanceof FileRefused)) return undefined;
+    throw new CliError("unreadable-file", `cannot read ${displayPath(file, cwd)}: ${error.message}.`, {
+      location: { file: displayPath(file, cwd) },
+      details: [`${displayPath(file, cwd)} could not be loaded; nothing was written.`],
+    });
+  }
+}
+
+/**
  * The entry imported as the user wrote it, without the bundler, when it is plain JavaScript that imports
  * only wfgen (plain-entry.ts); undefined when it needs the bundler. Its positions are the user's own.
  */
 async function importAsWritten(
   file: string,
+  bytes: Buffer | undefined,
   dir: string,
   name: string,
   runtime: Promise<RuntimeModules>,
   cwd: string,
 ): Promise<UserModule | undefined> {
-  // A file that cannot be read is the bundler's to report, as it reports a missing import.
-  const bytes = await readFile(file).catch(() => undefined);
   if (bytes === undefined) return undefined;
   // Every pattern of the look is ASCII, and no byte of a multi-byte UTF-8 character is: one byte per
   // character reads the same, at a fraction of a decode's cost on a large entry.
