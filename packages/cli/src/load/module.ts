@@ -18,7 +18,7 @@ import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
-import { basename, dirname, join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
@@ -67,10 +67,10 @@ export async function importUserModule(file: string, root: string, cwd: string):
   // leaving the promise's own failure unhandled.
   runtime.catch(() => undefined);
   const dir = await mkdtemp(join(tmpdir(), "wfgen-"));
-  const name = basename(file).replace(/\.[^.]*$/, "");
-  const outfile = join(dir, `${name}.mjs`);
+  // A name of wfgen's own: the user's may be as long as the system allows, and a longer one would not fit.
+  const outfile = join(dir, "entry.mjs");
   try {
-    const plain = await importAsWritten(file, readEntry(file, cwd), join(dir, "plain"), name, runtime, cwd);
+    const plain = await importAsWritten(file, readEntry(file, cwd), join(dir, "plain"), runtime, cwd);
     if (plain) return plain;
     let built: Bundle;
     try {
@@ -118,7 +118,6 @@ async function importAsWritten(
   file: string,
   bytes: Buffer | undefined,
   dir: string,
-  name: string,
   runtime: Promise<RuntimeModules>,
   cwd: string,
 ): Promise<UserModule | undefined> {
@@ -129,7 +128,9 @@ async function importAsWritten(
   const modules = await runtime;
   const specifiers = plainEntrySpecifiers(file, source, modules);
   if (!specifiers) return undefined;
-  const copy = await writePlainEntry(dir, name, bytes, specifiers, modules);
+  // A copy that cannot be written (a full disk) leaves the choice to the bundler, which reports its own error.
+  const copy = await writePlainEntry(dir, bytes, specifiers, modules).catch(() => undefined);
+  if (copy === undefined) return undefined;
   const built: Bundle = { file: copy, inputs: [file], bytes: bytes.length, imports: [] };
   mappers.set(copy, async () => (position) => ({ ...position, file }));
   try {
