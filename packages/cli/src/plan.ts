@@ -10,7 +10,7 @@ import type { Diagnostic, Finding, RenderLintOptions, WorkflowDefinition } from 
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
-import { importUserModule, mapDiagnostics } from "./load/module.ts";
+import { importUserModule, mapDiagnostics, userCodeError } from "./load/module.ts";
 import type { Bundle } from "./load/bundle.ts";
 import { contentHash, readCache, writeCache, type CacheHit, type CacheScope } from "./load/cache.ts";
 import {
@@ -110,6 +110,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const claimed = new Map<string, string>();
   for (const project of projects) {
     const entries = await loadWorkflows(project, root, io.cwd, bundles);
+    const bundle = bundles[bundles.length - 1]!;
     const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
     for (const { value } of entries) workflows.push(displayPath(join(project.out, (value as WorkflowDefinition).file), io.cwd));
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
@@ -121,13 +122,20 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     };
     const skip: RenderLintOptions["skip"] =
       parser === "changed" ? (file, content) => disk(join(project.out, file))?.replace(/\r\n/g, "\n") === content : undefined;
-    const result = renderWorkflows(entries, {
-      source: project.source,
-      lock,
-      githubParser: parser === "all",
-      permissionComments: config?.permissionComments === true,
-      lint: { ...lintOptions, ...(skip && { skip }) },
-    });
+    const render = () =>
+      renderWorkflows(entries, {
+        source: project.source,
+        lock,
+        githubParser: parser === "all",
+        permissionComments: config?.permissionComments === true,
+        lint: { ...lintOptions, ...(skip && { skip }) },
+      });
+    let result: ReturnType<typeof render>;
+    try {
+      result = render();
+    } catch (error) {
+      throw (await userCodeError(error, project.entry, bundle, io.cwd)) ?? error;
+    }
     const found = await withExcerpts((await mapDiagnostics(result.diagnostics)).map((d) => relativeTo(d, io.cwd)), io.cwd);
     diagnostics.push(...found);
     findings.push(...found);

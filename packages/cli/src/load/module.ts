@@ -255,7 +255,22 @@ function compileError(errors: Message[], file: string, root: string, cwd: string
 
 const FRAME = /^\s*at (?:(.*?) \()?((?:file:\/\/|\/|[A-Za-z]:\\)[^()]*?):(\d+):(\d+)\)?$/;
 
-async function thrownError(error: unknown, file: string, built: Bundle, cwd: string): Promise<CliError> {
+/**
+ * The user's code threw while wfgen read the workflows it made (a getter, a `toJSON`, a Proxy): an error at
+ * its line, as one thrown while loading is; undefined when the error did not start in the user's code,
+ * which makes it wfgen's own (exit 3).
+ */
+export async function userCodeError(error: unknown, file: string, built: Bundle, cwd: string): Promise<CliError | undefined> {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const first = stack.split("\n").map((line) => FRAME.exec(line)).find((m) => m !== null);
+  if (!first) return undefined;
+  const abs = first[2]!.startsWith("file://") ? fileURLToPath(first[2]!) : first[2]!;
+  const mapped = await mapLocation({ file: abs, line: Number(first[3]), column: Number(first[4]) });
+  if (!mapped || !built.inputs.includes(mapped.file)) return undefined;
+  return thrownError(error, file, built, cwd, "threw while wfgen read its workflows");
+}
+
+async function thrownError(error: unknown, file: string, built: Bundle, cwd: string, when = "threw while loading"): Promise<CliError> {
   const sources = new Set(built.inputs);
   const message =
     error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
@@ -278,7 +293,7 @@ async function thrownError(error: unknown, file: string, built: Bundle, cwd: str
   details.push(
     ...frames.map((f) => `    at ${f.fn ? `${f.fn} (${formatFrame(f.location)})` : formatFrame(f.location)}`),
   );
-  details.push(`${displayPath(file, cwd)} threw while loading; nothing was written.`);
+  details.push(`${displayPath(file, cwd)} ${when}; nothing was written.`);
   return new CliError("entry-threw", message, { location: top?.location ?? { file: displayPath(file, cwd) }, details });
 }
 
