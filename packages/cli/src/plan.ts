@@ -76,8 +76,8 @@ function core(): Promise<typeof import("@wfgen/core")> {
 }
 
 /**
- * Which files GitHub's parser and the linter read. They cost several milliseconds a file, most of a build
- * over hundreds of workflows (docs/performance.md), so `build` and `check` run them only on files whose
+ * Which files the model's checks, GitHub's parser and the linter read. They cost several milliseconds a
+ * file, most of a build over hundreds of workflows (docs/performance.md), so `build` and `check` run them only on files whose
  * bytes differ from the disk: identical bytes were validated by the build that wrote them. The linter's
  * findings also depend on suppressions (in workflows.ts and wfgen.config.ts) and the config's `lint`
  * settings, which can change without changing a byte: core lints a workflow with any of them (and every
