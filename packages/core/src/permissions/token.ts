@@ -34,7 +34,8 @@ export function envOf(value: unknown): Record<string, string> {
  * `registry: ${{ env.REGISTRY }}` is read as `ghcr.io`. Unknown names are left as they are.
  */
 export function resolveEnv(text: string, env: EnvMap): string {
-  if (!text.includes("${{")) return text;
+  // Only `env.NAME` and `env['NAME']` are replaced: text that never says `env` has nothing to resolve.
+  if (!text.includes("${{") || !text.includes("env")) return text;
   let current = text;
   // A few rounds resolve variables defined through other variables; more would only chase a cycle.
   for (let round = 0; round < 4; round++) {
