@@ -29,7 +29,9 @@ export function readBounded(path: string, maxBytes: number): Buffer {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(Math.max(stat.size, 64 * 1024), maxBytes + 1 - total));
+      // The whole file at once, then small reads until the end: a second buffer of the file's size only to
+      // learn that nothing follows would double the memory of a large entry.
+      const chunk = Buffer.alloc(Math.min(total === 0 ? Math.max(stat.size, 64 * 1024) : 64 * 1024, maxBytes + 1 - total));
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;

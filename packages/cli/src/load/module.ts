@@ -255,39 +255,53 @@ function compileError(errors: Message[], file: string, root: string, cwd: string
 
 const FRAME = /^\s*at (?:(.*?) \()?((?:file:\/\/|\/|[A-Za-z]:\\)[^()]*?):(\d+):(\d+)\)?$/;
 
+/** A frame of a stack trace, its position mapped to the user's files (no file: code esbuild added). */
+interface Frame {
+  fn: string | undefined;
+  position: Position | undefined;
+}
+
+/** The frames of `error`'s stack that name a file, in order, with their positions mapped. */
+async function framesOf(error: unknown): Promise<Frame[]> {
+  const stack = error instanceof Error ? (error.stack ?? "") : "";
+  const frames: Frame[] = [];
+  for (const line of stack.split("\n")) {
+    const m = FRAME.exec(line);
+    if (!m) continue;
+    const abs = m[2]!.startsWith("file://") ? fileURLToPath(m[2]!) : m[2]!;
+    frames.push({ fn: m[1], position: await mapLocation({ file: abs, line: Number(m[3]), column: Number(m[4]) }) });
+  }
+  return frames;
+}
+
 /**
  * The user's code threw while wfgen read the workflows it made (a getter, a `toJSON`, a Proxy): an error at
  * its line, as one thrown while loading is; undefined when the error did not start in the user's code,
  * which makes it wfgen's own (exit 3).
  */
 export async function userCodeError(error: unknown, file: string, built: Bundle, cwd: string): Promise<CliError | undefined> {
-  const stack = error instanceof Error ? (error.stack ?? "") : "";
-  const first = stack.split("\n").map((line) => FRAME.exec(line)).find((m) => m !== null);
-  if (!first) return undefined;
-  const abs = first[2]!.startsWith("file://") ? fileURLToPath(first[2]!) : first[2]!;
-  const mapped = await mapLocation({ file: abs, line: Number(first[3]), column: Number(first[4]) });
-  if (!mapped || !built.inputs.includes(mapped.file)) return undefined;
-  return thrownError(error, file, built, cwd, "threw while wfgen read its workflows");
+  const frames = await framesOf(error);
+  const first = frames[0]?.position?.file;
+  if (first === undefined || !built.inputs.includes(first)) return undefined;
+  return thrownError(error, file, built, cwd, "threw while wfgen read its workflows", frames);
 }
 
-async function thrownError(error: unknown, file: string, built: Bundle, cwd: string, when = "threw while loading"): Promise<CliError> {
+async function thrownError(
+  error: unknown,
+  file: string,
+  built: Bundle,
+  cwd: string,
+  when = "threw while loading",
+  stackFrames?: Frame[],
+): Promise<CliError> {
   const sources = new Set(built.inputs);
   const message =
     error instanceof Error ? `${error.name === "Error" ? "" : `${error.name}: `}${error.message}` : String(error);
-  const stack = error instanceof Error ? (error.stack ?? "") : "";
-  const frames: Array<{ fn: string | undefined; location: Required<ErrorLocation>; abs: string }> = [];
-  for (const line of stack.split("\n")) {
-    const m = FRAME.exec(line);
-    if (!m) continue;
-    const abs = m[2]!.startsWith("file://") ? fileURLToPath(m[2]!) : m[2]!;
-    const mapped = await mapLocation({ file: abs, line: Number(m[3]), column: Number(m[4]) });
-    if (!mapped || !sources.has(mapped.file)) continue;
-    frames.push({
-      fn: m[1],
-      abs: mapped.file,
-      location: { file: displayPath(mapped.file, cwd), line: mapped.line, column: mapped.column },
-    });
-  }
+  const frames = (stackFrames ?? (await framesOf(error))).flatMap(({ fn, position }) =>
+    position && sources.has(position.file)
+      ? [{ fn, abs: position.file, location: { file: displayPath(position.file, cwd), line: position.line, column: position.column } }]
+      : [],
+  );
   const top = frames[0];
   const details = top ? codeFrame(readLine(top.abs, top.location.line), top.location.line, top.location.column) : [];
   details.push(
