@@ -471,6 +471,8 @@ describe("user errors are exit 1 or 2 at the user's line, never 'a bug in wfgen'
     ["a BigInt", wf('{ run: "make", raw: { retries: 3n } as never }'), 1, /error \[invalid-value\] ci\.yml\n {2}jobs\.test\.steps\[0\]\.raw\.retries is the BigInt 3n, which YAML cannot hold/],
     ["a value that contains itself", wf('{ run: "make", env: loop }', "const loop: Record<string, unknown> = { A: \"1\" };\nloop.self = loop;"), 1, /error \[invalid-value\] ci\.yml\n {2}jobs\.test\.steps\[0\]\.env\.self contains itself \(a circular reference\)/],
     ["an expression nested 5,000 deep", wf('{ run: "make", if: deep }', "let deep = github.ref.eq(\"x\");\nfor (let i = 0; i < 5000; i++) deep = not(deep);"), 2, /^workflows\.ts:\d+:\d+: error: an expression nests more than 256 levels deep/],
+    ["a null step", wf('{ run: "make" }, null as never'), 1, /error \[invalid-workflow\] ci\.yml › test › step #2 \(jobs\.test\.steps\[1\]\)\n {2}step #2 of job "test" is null, not a step\n/],
+    ["an undefined item in a list", wf('{ run: "make" }, undefined as never'), 1, /error \[invalid-value\] ci\.yml\n {2}jobs\.test\.steps\[1\] is undefined, which a YAML list cannot hold; leave it out of the list/],
     [
       "a getter that throws when wfgen reads the step",
       wf("step", 'const step = {\n  get run(): string {\n    throw new Error("no script yet");\n  },\n};'),

@@ -87,7 +87,8 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
       message: problem,
       where: { workflow: file, ...resolveCallSite(definition.site) },
     });
-    return { model: {}, diagnostics, poisoned };
+    // Nothing was lowered: what later stages would say of the empty model only repeats this.
+    return { model: {}, diagnostics, poisoned: [[]] };
   }
   const jobIds = new Map<object, string>();
   const jobOwnerOfStep = new Map<object, string>();
@@ -298,7 +299,20 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
       else if (kept.length > 0) out.needs = kept[0];
     }
 
-    const items = stepsOf(input);
+    const items = stepsOf(input).map((item, index) => {
+      if (item !== null && typeof item === "object") return item;
+      const path = ["jobs", id, "steps", index];
+      diagnostics.push({
+        severity: "error",
+        code: "invalid-workflow",
+        message: `step #${index + 1} of job "${id}" is ${item === null ? "null" : `the ${typeof item} ${JSON.stringify(item)}`}, not a step`,
+        fix: 'write the step as an object, { run: "..." } or { uses: "..." }, or leave it out of the list',
+        where: { ...where(), path },
+      });
+      // Lowered as an empty step, whose own findings would only repeat this one.
+      poisoned.push(path);
+      return {} as StepItem;
+    });
     scope.steps = items.map(toStepEntry);
     scope.steps.forEach((entry, index) => entry.handle && scope.stepIndex.set(entry.handle, index));
     assignStepIds(scope, input);
@@ -491,8 +505,10 @@ function deriveId(input: StepInput): string {
 
 /** How a step is named in messages: its id, else its name, else its 1-based position. */
 export function stepLabel(input: StepInput, index?: number): string {
-  if (typeof input.id === "string") return `"${input.id}"`;
-  if (typeof input.name === "string") return `"${input.name}"`;
+  // A list entry that is not a step (null, undefined) is reported by lowering; here it only needs a label.
+  const { id, name } = (input ?? {}) as { id?: unknown; name?: unknown };
+  if (typeof id === "string") return `"${id}"`;
+  if (typeof name === "string") return `"${name}"`;
   return index === undefined ? "(unnamed)" : `#${index + 1}`;
 }
 

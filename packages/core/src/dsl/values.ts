@@ -39,6 +39,10 @@ export function valueProblem(input: object): string | undefined {
     open.add(value);
     for (const [key, item] of Object.entries(inner)) {
       path.push(Array.isArray(inner) ? `[${key}]` : /^[A-Za-z_][\w-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+      // A key whose value is undefined is left out of a mapping; a list has no way to leave an item out.
+      if (item === undefined && Array.isArray(inner)) {
+        return `${at()} is undefined, which a YAML list cannot hold; leave it out of the list (\`.filter(Boolean)\`) or give it a value`;
+      }
       const problem = visit(item, depth + 1);
       if (problem !== undefined) return problem;
       path.pop();

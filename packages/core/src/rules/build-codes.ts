@@ -101,7 +101,7 @@ export const BUILD_CODES: readonly BuildCode[] = [
   {
     id: "invalid-value",
     severity: "error",
-    summary: "A value in the workflow's definition is one YAML cannot hold: a function, a symbol, a BigInt, a value that contains itself, or one nested too deep.",
+    summary: "A value in the workflow's definition is one YAML cannot hold: a function, a symbol, a BigInt, `undefined` in a list, a value that contains itself, or one nested too deep.",
     fix: "Pass the plain value (a string, number, boolean, array or object) at the place the message names.",
     suppressible: false,
   },
