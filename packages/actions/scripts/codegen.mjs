@@ -324,7 +324,7 @@ function checkOverrides(actions) {
 
 // Where a module imports wfgen from: the committed bindings import the packages of this repository, a user's
 // binding (`wfgen add`) the one package users install.
-const PACKAGE_MODULES = { core: "@wfgen/core", binding: "../../binding.ts" };
+const PACKAGE_MODULES = { core: "@wfgen/core/dsl", binding: "../../binding.ts" };
 const USER_MODULES = { core: "wfgen", binding: "wfgen/actions" };
 
 /**

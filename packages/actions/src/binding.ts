@@ -3,7 +3,7 @@
  * `with`, and the one function that turns a call into a step handle. The generated modules stay data plus
  * types; behaviour lives here, once.
  */
-import { makeStep, type AnyExpr, type CallSite, type StepDefinition, type StepInput, type StepMeta, type Text } from "@wfgen/core";
+import { makeStep, type AnyExpr, type CallSite, type StepDefinition, type StepInput, type StepMeta, type Text } from "@wfgen/core/dsl";
 import { checkInputs } from "./check.ts";
 
 /** An input whose default is `true`/`false`; the YAML gets a bare boolean. */

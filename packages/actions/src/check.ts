@@ -4,7 +4,7 @@
  * same problem), of the type the binding declares (`invalid-action-input`), and every required input is given
  * (`missing-action-input`). The problems ride on the step and `wfgen build` reports them at the call.
  */
-import { closest, isExpr, type StepProblem } from "@wfgen/core";
+import { closest, isExpr, type StepProblem } from "@wfgen/core/dsl";
 import type { ActionInput, InputKind } from "./binding.ts";
 
 /** The problems of one binding call; `uses` names the action in messages. */

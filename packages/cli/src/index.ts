@@ -92,7 +92,7 @@ export {
   type StrategyContext,
   type StringLike,
   type ValueOf,
-} from "@wfgen/core";
+} from "@wfgen/core/dsl";
 export {
   defineConfig,
   type LintConfig,

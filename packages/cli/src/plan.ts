@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { readFile } from "node:fs/promises";
-import type { Diagnostic, Finding, RenderLintOptions, WorkflowDefinition } from "@wfgen/core";
+import type { Diagnostic, Finding, RenderLintOptions, RenderResult, WorkflowDefinition } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
@@ -68,8 +68,9 @@ export interface Plan {
 }
 
 /**
- * wfgen's core, imported only once the user's file is being bundled: loading it (the biggest module,
- * with GitHub's parser) then overlaps with esbuild's work in its own process.
+ * wfgen's engine (the model's schemas, the rules, GitHub's parser): the biggest module, loaded only when
+ * some file needs its checks (see unchangedResult). Files whose bytes are on disk need only the first half
+ * of the render, `@wfgen/core/prepare`.
  */
 function core(): Promise<typeof import("@wfgen/core")> {
   return import("@wfgen/core");
@@ -98,7 +99,10 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const config = await loadConfig(root, io.cwd, bundles);
   const projects = await resolveProjects(root, flags, io.cwd, config);
   const configFile = configFileOf(root);
-  const lintOptions = await buildLintOptions({ config: config.lint ?? {}, file: configFile && displayPath(configFile, io.cwd) });
+  const lintConfig = { config: config.lint ?? {}, file: configFile && displayPath(configFile, io.cwd) };
+  // Built when a render needs the linter; at once when the config sets lint, so that a bad rule id in it is
+  // reported before the entries load.
+  let lintOptions = Object.keys(lintConfig.config).length > 0 ? await buildLintOptions(lintConfig) : undefined;
   const folders = [...new Set(projects.map((p) => p.out))];
   for (const folder of folders) checkInsideProject(root, folder, io.cwd, "folder");
   const files: TargetFile[] = [];
@@ -108,13 +112,20 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   const workflows: string[] = [];
   // Case-insensitive: two names that differ only in case are one file on macOS and Windows.
   const claimed = new Map<string, string>();
+  // Started before the entries load, and awaited after them: Node reads these modules and the lock while it
+  // waits on the entry's file, instead of after it.
+  const renderer = Promise.all([import("@wfgen/core/prepare"), import("@wfgen/core/header")]);
+  renderer.catch(() => undefined);
   for (const project of projects) {
+    // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
+    const lockRead = readLockFile(lockPathOf(project.entry), io.cwd);
+    // Its error, if any, comes after the entry's: it is awaited below.
+    lockRead.catch(() => undefined);
     const entries = await loadWorkflows(project, root, io.cwd, bundles);
     const bundle = bundles[bundles.length - 1]!;
-    const { renderWorkflows, isGeneratedFile, checkWithGitHubParser } = await core();
+    const [{ prepareWorkflows, unchangedResult }, { isGeneratedFile }] = await renderer;
     for (const { value } of entries) workflows.push(displayPath(join(project.out, (value as WorkflowDefinition).file), io.cwd));
-    // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
-    const lock = await readLockFile(lockPathOf(project.entry), io.cwd);
+    const lock = await lockRead;
     const onDisk = new Map<string, string | undefined>();
     const disk = (path: string): string | undefined => {
       if (!onDisk.has(path)) onDisk.set(path, readIfExists(path));
@@ -122,17 +133,17 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     };
     const skip: RenderLintOptions["skip"] =
       parser === "changed" ? (file, content) => disk(join(project.out, file))?.replace(/\r\n/g, "\n") === content : undefined;
-    const render = () =>
-      renderWorkflows(entries, {
-        source: project.source,
-        lock,
-        githubParser: parser === "all",
-        permissionComments: config?.permissionComments === true,
-        lint: { ...lintOptions, ...(skip && { skip }) },
-      });
-    let result: ReturnType<typeof render>;
+    const options = { source: project.source, lock, permissionComments: config?.permissionComments === true };
+    let result: RenderResult;
     try {
-      result = render();
+      const prepared = prepareWorkflows(entries, options);
+      const unchanged = skip && unchangedResult(prepared, { ...lintConfig.config, skip });
+      if (unchanged) result = unchanged;
+      else {
+        lintOptions ??= await buildLintOptions(lintConfig);
+        const lintWith = { ...lintOptions, ...(skip && { skip }) };
+        result = (await core()).finishWorkflows(prepared, { ...options, githubParser: parser === "all", lint: lintWith });
+      }
     } catch (error) {
       throw (await userCodeError(error, project.entry, bundle, io.cwd)) ?? error;
     }
@@ -168,12 +179,13 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
         });
       }
       if (parser !== "all" && current?.replace(/\r\n/g, "\n") !== file.content) {
+        const { checkWithGitHubParser } = await core();
         diagnostics.push(...checkWithGitHubParser(file.path, file.content).map((d) => relativeTo(d, io.cwd)));
       }
       files.push({ path, display, content: file.content, exportName: file.exportName, current });
     }
   }
-  const { isGeneratedFile } = await core();
+  const { isGeneratedFile } = await import("@wfgen/core/header");
   const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile, readIfExists));
   files.sort((a, b) => compare(a.display, b.display));
   if (diagnostics.length === 0 && lint.suppressed.length === 0) {
@@ -184,7 +196,7 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
         imports: bundles.flatMap((b) => b.imports),
         files: [...configCandidates(root), ...projects.map((p) => lockPathOf(p.entry))],
       },
-      files.map((f) => ({ path: f.path, exportName: f.exportName, sha256: contentHash(f.content) })),
+      () => files.map((f) => ({ path: f.path, exportName: f.exportName, sha256: contentHash(f.content) })),
       folders,
     );
   }
@@ -228,7 +240,7 @@ export async function loadWorkflows(
 ): Promise<Array<{ exportName: string; value: unknown }>> {
   const { exports: module, bundle } = await importUserModule(project.entry, root, cwd);
   bundles?.push(bundle);
-  const { isWorkflowDefinition } = await core();
+  const { isWorkflowDefinition } = await import("@wfgen/core/dsl");
   let exports = Object.entries(module);
   // A CommonJS entry (`module.exports = { ci }`) arrives as one default export holding the workflows.
   const fallback = module.default;

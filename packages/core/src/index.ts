@@ -1,43 +1,11 @@
 /**
  * @wfgen/core: the public API. Everything not exported here is internal and free to move.
  */
-export { workflow, type WorkflowDefinition, type WorkflowInput, type WorkflowMeta, type WorkflowSuppression } from "./dsl/workflow.ts";
-export { fileNameProblem, MAX_FILE_NAME_LENGTH } from "./dsl/file-name.ts";
-export {
-  job,
-  isJobDefinition,
-  type AnyJob,
-  type CallJobInput,
-  type JobDefinition,
-  type JobInput,
-  type JobMeta,
-  type Needs,
-  type NormalJobInput,
-  type StepItem,
-} from "./dsl/job.ts";
-export {
-  step,
-  makeStep,
-  isStepDefinition,
-  type ControlStepInput,
-  type Result,
-  type RunStepInput,
-  type StepDefinition,
-  type StepInput,
-  type StepMeta,
-  type StepProblem,
-  type UsesStepInput,
-} from "./dsl/step.ts";
-export { uses, type UsesOptions } from "./dsl/uses.ts";
-export { captureCallSite, resolveCallSite, type CallSite, type SourcePosition } from "./dsl/callsite.ts";
-export type { AnyExpr, Lift, Text } from "./dsl/lift.ts";
-export { isWorkflowDefinition } from "./dsl/brand.ts";
-export * from "./expr/index.ts";
+export * from "./dsl/index.ts";
 export { asBuiltFinding, BUILD_LINT_RULES } from "./build-lint.ts";
-export { renderWorkflows, renderWorkflow, type RenderedFile, type RenderLintOptions, type RenderOptions, type RenderResult } from "./render.ts";
+export { finishWorkflows, renderWorkflows, renderWorkflow, type RenderedFile, type RenderLintOptions, type RenderOptions, type RenderResult } from "./render.ts";
 export { emitYaml } from "./emit/emit.ts";
 export { generatedHeader, isGeneratedFile } from "./emit/header.ts";
-export { closest } from "./model/suggest.ts";
 export {
   WfgenError,
   formatDiagnostic,
@@ -50,7 +18,6 @@ export {
 } from "./diagnostics.ts";
 export { checkWithGitHubParser, cronProblem } from "./validate/index.ts";
 export * as model from "./model/index.ts";
-export { unchecked, type JobPermissions, type UncheckedPermissions } from "./permissions/modes.ts";
 export {
   explainPermissions,
   explanationJson,

@@ -9,49 +9,31 @@
  * through the one severity model and suppression mechanism (rules/policy.ts), and carries its docs.
  */
 import type { Diagnostic } from "./diagnostics.ts";
-import { isWorkflowDefinition } from "./dsl/brand.ts";
 import { resolveCallSite } from "./dsl/callsite.ts";
-import { fileNameProblem } from "./dsl/file-name.ts";
 import { locatePath } from "./dsl/locate.ts";
 import type { WorkflowDefinition } from "./dsl/workflow.ts";
-import { emitYaml } from "./emit/emit.ts";
-import { generatedHeader } from "./emit/header.ts";
-import { pinModel } from "./lock/pin-model.ts";
-import type { Lock } from "./lock/schema.ts";
 import { parseWorkflowModel } from "./model/index.ts";
-import { permissionComments } from "./permissions/comments.ts";
-import type { JobPlan } from "./permissions/plan.ts";
-import { PermissionPlanner } from "./permissions/planner.ts";
+import type { PermissionPlanner } from "./permissions/planner.ts";
+import {
+  onlyBytesDecide,
+  prepareWorkflow,
+  prepareWorkflows,
+  type PreparedRender,
+  type PreparedWorkflow,
+  type PrepareOptions,
+  type RenderedFile,
+  type RenderResult,
+} from "./prepare.ts";
 import { codeInfo, knownCodeIds } from "./rules/codes.ts";
 import { knownEventsOnly } from "./rules/invalid-workflow.ts";
 import { lintModel } from "./rules/lint.ts";
 import { applyPolicy, type RawFinding } from "./rules/policy.ts";
 import { asBuiltFinding, BUILD_LINT_RULES, BUILD_SKIPPED, VALIDATION_RULES } from "./build-lint.ts";
 import { suppressionProblem } from "./rules/suppress.ts";
-import type { Finding, LintOptions, SkippedRule, SuppressedFinding } from "./rules/types.ts";
+import type { Finding, LintOptions, SuppressedFinding } from "./rules/types.ts";
 import { checkEventConfig, checkWithGitHubParser, loadProblems } from "./validate/index.ts";
 
-/** One generated file. */
-export interface RenderedFile {
-  /** File name relative to the output folder, e.g. `deploy-image.yml`. */
-  path: string;
-  /** Exact bytes to write (UTF-8, LF line endings, ends with a newline). */
-  content: string;
-  /** The export of `workflows.ts` that produced it. */
-  exportName: string;
-  /** Each job's permissions as decided, with the needs behind them. */
-  permissions: JobPlan[];
-}
-
-export interface RenderResult {
-  files: RenderedFile[];
-  /** Errors mean nothing may be written. Warnings and infos are printed. */
-  diagnostics: Finding[];
-  /** What a suppression (workflows.ts, the config) silenced. */
-  suppressed: SuppressedFinding[];
-  /** The rules that did not run, and why. */
-  skipped: SkippedRule[];
-}
+export type { RenderedFile, RenderResult } from "./prepare.ts";
 
 /** What the linter reads beyond the model, and the project's settings of codes and suppressions. */
 export interface RenderLintOptions extends Pick<LintOptions, "rules" | "suppressions" | "actions" | "tags" | "runnerLabels"> {
@@ -64,18 +46,9 @@ export interface RenderLintOptions extends Pick<LintOptions, "rules" | "suppress
   skip?: (file: string, content: string) => boolean;
 }
 
-export interface RenderOptions {
-  /** The source file named in each header, relative to the repository root, e.g. `workflows.ts`. */
-  source: string;
-  /** Write the reason for each granted scope as a YAML comment next to it (default false). */
-  permissionComments?: boolean;
+export interface RenderOptions extends PrepareOptions {
   /** Run GitHub's own parser over every emitted file (default true). */
   githubParser?: boolean;
-  /**
-   * The contents of `wfgen.lock.json`. When given, pinning is on: every remote `uses:` is written as
-   * `owner/repo@<sha> # <tag>` from it, and an intent it lacks is an error. Default: no pinning.
-   */
-  lock?: Lock;
   /**
    * Run every lint rule, with these settings (the CLI's build, check and lint). Without it, only the rules
    * that check what the build must refuse run: references to steps and jobs, and cron entries.
@@ -85,54 +58,21 @@ export interface RenderOptions {
 
 /** Render every workflow; `entries` are the exports of the user's entry file. */
 export function renderWorkflows(entries: Array<{ exportName: string; value: unknown }>, options: RenderOptions): RenderResult {
+  return finishWorkflows(prepareWorkflows(entries, options), options);
+}
+
+/** The second half of a render: every check on the prepared texts (prepare.ts), and the files that pass. */
+export function finishWorkflows(prepared: PreparedRender, options: RenderOptions): RenderResult {
   const files: RenderedFile[] = [];
-  const diagnostics: Finding[] = [];
+  const diagnostics: Finding[] = prepared.problems.map(asFinding);
   const suppressed: SuppressedFinding[] = [];
-  // Keyed case-insensitively: `CI.yml` and `ci.yml` are one file on macOS and Windows checkouts.
-  const byPath = new Map<string, { exportName: string; file: string }>();
-  const accepted: Array<{ exportName: string; definition: WorkflowDefinition }> = [];
-  for (const { exportName, value } of entries) {
-    if (!isWorkflowDefinition(value)) continue;
-    const definition = value as WorkflowDefinition;
-    // workflow() refuses a bad name; this catches a definition whose file was changed after it.
-    const problem = fileNameProblem(definition.file);
-    if (problem !== undefined) {
-      diagnostics.push(asFinding({
-        severity: "error",
-        code: "invalid-file-name",
-        message: `export "${exportName}": ${problem}`,
-        fix: 'give workflow() a plain file name such as "ci"',
-        where: { ...resolveCallSite(definition.site) },
-      }));
-      continue;
-    }
-    const previous = byPath.get(definition.file.toLowerCase());
-    if (previous !== undefined) {
-      const files =
-        previous.file === definition.file
-          ? definition.file
-          : `${previous.file} and ${definition.file}, one file on macOS and Windows`;
-      diagnostics.push(asFinding({
-        severity: "error",
-        code: "duplicate-output-file",
-        message: `the exports "${previous.exportName}" and "${exportName}" both write ${files}`,
-        fix: `give one of them another file name (the first argument of workflow())`,
-        where: { workflow: definition.file, ...resolveCallSite(definition.site) },
-      }));
-      continue;
-    }
-    byPath.set(definition.file.toLowerCase(), { exportName, file: definition.file });
-    accepted.push({ exportName, definition });
-  }
-  // One planner for the whole render: a job that calls another workflow of the render must grant what
-  // that workflow's jobs request, so every workflow is visible to every other.
-  const planner = new PermissionPlanner(accepted.map((a) => a.definition));
-  for (const { exportName, definition } of accepted) {
-    const rendered = renderWorkflow(definition, options, planner);
-    diagnostics.push(...rendered.diagnostics);
-    suppressed.push(...rendered.suppressed);
-    if (rendered.content !== undefined) {
-      files.push({ path: definition.file, content: rendered.content, exportName, permissions: planner.plan(definition).jobs });
+  for (const workflow of prepared.workflows) {
+    const finished = finishWorkflow(workflow, options);
+    diagnostics.push(...finished.diagnostics);
+    suppressed.push(...finished.suppressed);
+    if (finished.content !== undefined) {
+      const { definition, exportName } = workflow;
+      files.push({ path: definition.file, content: finished.content, exportName, permissions: prepared.planner.plan(definition).jobs });
     }
   }
   return { files, diagnostics, suppressed, skipped: options.lint ? [...BUILD_SKIPPED] : [] };
@@ -146,26 +86,23 @@ export function renderWorkflows(entries: Array<{ exportName: string; value: unkn
 export function renderWorkflow(
   definition: WorkflowDefinition,
   options: RenderOptions,
-  planner: PermissionPlanner = new PermissionPlanner([definition]),
+  planner?: PermissionPlanner,
 ): { content?: string; diagnostics: Finding[]; suppressed: SuppressedFinding[] } {
+  return finishWorkflow(prepareWorkflow("", definition, options, planner), options);
+}
+
+function finishWorkflow(
+  prepared: PreparedWorkflow,
+  options: RenderOptions,
+): { content?: string; diagnostics: Finding[]; suppressed: SuppressedFinding[] } {
+  const { definition, permissions, pinned, own } = prepared;
   const file = definition.file;
-  const lowered = planner.lower(definition);
-  // Least privilege: every job's permissions are inferred or checked, and the workflow level gets `{}`.
-  const permissions = planner.plan(definition);
   const model = permissions.model;
-  const own: Diagnostic[] = [...lowered.diagnostics, ...permissions.diagnostics];
-  const poisoned = [...lowered.poisoned];
-  // Pinning reads the intents (`owner/repo@v7`) that permissions and validation read; an intent the lock
-  // lacks stays as written, and is reported once, as missing-pin.
-  const pinned = options.lock ? pinModel(model, options.lock, file) : undefined;
+  const poisoned = [...prepared.poisoned];
   const fresh = (d: Diagnostic): boolean => !poisoned.some((path) => isWithin(path, d.where.path ?? []));
   const pinFound = (pinned?.diagnostics ?? []).filter(fresh);
   const final = pinned?.model ?? model;
-  let content: string | undefined;
-  if (![...own, ...pinFound].some((d) => d.severity === "error")) {
-    const comments = [...(pinned?.comments ?? []), ...(options.permissionComments ? permissionComments(permissions) : [])];
-    content = emitYaml(final, { header: generatedHeader(options.source), ...(comments.length > 0 && { comments }) });
-  }
+  let content = prepared.content;
   // Bytes a build already wrote were validated and linted by it: the model's checks (a fifth of a check's
   // time) and the rules run again only for new bytes, or where suppressions could change what they say.
   const lint = options.lint;
@@ -260,20 +197,6 @@ function stepAt(model: Record<string, unknown>, path: ReadonlyArray<string | num
   const ordinal = `#${path[3] + 1}${inner ? `.${(path[5] as number) + 1}` : ""}`;
   const label = typeof id === "string" ? `"${id}"` : typeof name === "string" ? `"${name}"` : ordinal;
   return { label, aliases: [...(typeof id === "string" ? [id] : []), ...(typeof name === "string" ? [name] : []), ordinal] };
-}
-
-/**
- * Whether the linter's findings on a workflow's text depend on that text alone. Suppressions, severities
- * and runner labels can change since the build that wrote the bytes, so with any of them the bytes on disk
- * say nothing of what the linter says now.
- */
-function onlyBytesDecide(definition: WorkflowDefinition, lint: RenderLintOptions): boolean {
-  return (
-    (definition.meta?.suppressions ?? []).length === 0 &&
-    (lint.suppressions ?? []).length === 0 &&
-    Object.keys(lint.rules ?? {}).length === 0 &&
-    (lint.runnerLabels ?? []).length === 0
-  );
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type StepItem,
   type WorkflowDefinition,
   type WorkflowInput,
-} from "@wfgen/core";
+} from "@wfgen/core/dsl";
 
 /** Options of {@link containerPush}; the defaults reproduce GitHub's example. */
 export interface ContainerPushOptions {

@@ -26,7 +26,7 @@ import {
   type StepItem,
   type WorkflowDefinition,
   type WorkflowInput,
-} from "@wfgen/core";
+} from "@wfgen/core/dsl";
 
 /** Options of {@link dockerPublish}; every one has a default that reproduces GitHub's example. */
 export interface DockerPublishOptions {

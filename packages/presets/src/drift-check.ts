@@ -4,7 +4,7 @@
  * runs `wfgen check`, which annotates the first differing line of each file and writes a step summary.
  */
 import { checkout, setupNode } from "@wfgen/actions";
-import { job, workflow, type JobDefinition, type StepItem, type WorkflowDefinition, type WorkflowInput } from "@wfgen/core";
+import { job, workflow, type JobDefinition, type StepItem, type WorkflowDefinition, type WorkflowInput } from "@wfgen/core/dsl";
 
 /** Options of {@link driftCheck}. */
 export interface DriftCheckOptions {

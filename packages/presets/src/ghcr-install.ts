@@ -14,7 +14,7 @@ import {
   type StepItem,
   type WorkflowDefinition,
   type WorkflowInput,
-} from "@wfgen/core";
+} from "@wfgen/core/dsl";
 
 /** Shared job options. */
 interface JobOptions {

@@ -4,7 +4,7 @@
  * GitHub only lets a workflow delete versions when its repository has the admin role on the package
  * (a repository that published the package gets it automatically).
  */
-import { job, step, workflow, type JobDefinition, type WorkflowDefinition, type WorkflowInput } from "@wfgen/core";
+import { job, step, workflow, type JobDefinition, type WorkflowDefinition, type WorkflowInput } from "@wfgen/core/dsl";
 
 /** Options of {@link packageCleanup}. */
 export interface PackageCleanupOptions {

@@ -25,20 +25,21 @@ export function readBounded(path: string, maxBytes: number): Buffer {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new FileRefused(`it is ${kindOf(stat)}, not a regular file`);
     if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
-    // Read to the end rather than to the size: a file may grow while it is read.
+    // Read to the end rather than to the size: a file may grow while it is read. The whole file at once,
+    // then small reads until the end. Fresh memory is costly (the benchmark's 5.7 MB entry took 46 ms to
+    // read zero-filled and joined, 19 ms without either), so the buffers are not zero-filled (only the
+    // bytes read are ever seen) and a file read in one piece is returned as it is.
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      // The whole file at once, then small reads until the end: a second buffer of the file's size only to
-      // learn that nothing follows would double the memory of a large entry.
-      const chunk = Buffer.alloc(Math.min(total === 0 ? Math.max(stat.size, 64 * 1024) : 64 * 1024, maxBytes + 1 - total));
+      const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? Math.max(stat.size, 64 * 1024) : 64 * 1024, maxBytes + 1 - total));
       const read = readSync(fd, chunk, 0, chunk.length, null);
       if (read === 0) break;
       total += read;
       if (total > maxBytes) throw tooLarge(Math.max(total, stat.size), maxBytes);
       chunks.push(chunk.subarray(0, read));
     }
-    return Buffer.concat(chunks, total);
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   } finally {
     closeSync(fd);
   }

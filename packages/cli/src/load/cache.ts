@@ -138,8 +138,11 @@ export interface RenderInputs {
   files: string[];
 }
 
-/** Record a render without diagnostics; a no-op when the cache is off or the code reads other things. */
-export function writeCache(scope: CacheScope, inputs: RenderInputs, outputs: CachedFile[], outDirs: string[]): void {
+/**
+ * Record a render without diagnostics; a no-op when the cache is off or the code reads other things.
+ * `outputs` is called only when there is a cache to write: hashing every file costs time.
+ */
+export function writeCache(scope: CacheScope, inputs: RenderInputs, outputs: () => CachedFile[], outDirs: string[]): void {
   const dir = cacheDir(scope);
   if (!dir || inputs.imports.length > 0) return;
   const maxBytes = limitsOf(scope.env).maxFileBytes;
@@ -170,7 +173,7 @@ export function writeCache(scope: CacheScope, inputs: RenderInputs, outputs: Cac
     }
   }
   for (const path of inputs.files) if (files[path] === undefined && !record(path)) return;
-  const entry: Entry = { format: FORMAT, identity: identity(scope), files, folders, outputs, outDirs };
+  const entry: Entry = { format: FORMAT, identity: identity(scope), files, folders, outputs: outputs(), outDirs };
   try {
     mkdirSync(dir, { recursive: true });
     // Written whole or not at all: a reader never sees half an entry.

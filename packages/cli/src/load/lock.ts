@@ -27,7 +27,7 @@ function core(): Promise<typeof import("@wfgen/core")> {
 
 /** The lock at `path`; an empty lock when the file does not exist. Throws CliError (exit 2) when it is malformed. */
 export async function readLockFile(path: string, cwd: string): Promise<Lock> {
-  const { emptyLock, parseLock } = await core();
+  const { emptyLock, parseLock } = await import("@wfgen/core/lock");
   let text: string;
   try {
     // Bounded by the default limit: a lock is a few kilobytes, whatever WFGEN_MAX_FILE_SIZE says.

@@ -15,8 +15,15 @@ export const MAX_VALUE_DEPTH = 64;
 export function valueProblem(input: object): string | undefined {
   const open = new Set<object>();
   const done = new Set<object>();
-  const path: string[] = [];
-  const at = (): string => path.join("").replace(/^\./, "") || "the definition";
+  // The keys down to the value being visited, and whether each is a list's index; spelled out only for a
+  // message (every value of every workflow passes through here).
+  const keys: string[] = [];
+  const inList: boolean[] = [];
+  const at = (): string =>
+    keys
+      .map((key, i) => (inList[i] ? `[${key}]` : /^[A-Za-z_][\w-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`))
+      .join("")
+      .replace(/^\./, "") || "the definition";
 
   const visit = (value: unknown, depth: number): string | undefined => {
     switch (typeof value) {
@@ -37,15 +44,19 @@ export function valueProblem(input: object): string | undefined {
     // A job or step handle is checked through its definition, once however often it is referenced.
     const inner = isJobDefinition(value) || isStepDefinition(value) ? (value as { input: object }).input : value;
     open.add(value);
-    for (const [key, item] of Object.entries(inner)) {
-      path.push(Array.isArray(inner) ? `[${key}]` : /^[A-Za-z_][\w-]*$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
+    const list = Array.isArray(inner);
+    for (const key of Object.keys(inner)) {
+      const item = (inner as Record<string, unknown>)[key];
+      keys.push(key);
+      inList.push(list);
       // A key whose value is undefined is left out of a mapping; a list has no way to leave an item out.
-      if (item === undefined && Array.isArray(inner)) {
+      if (item === undefined && list) {
         return `${at()} is undefined, which a YAML list cannot hold; leave it out of the list (\`.filter(Boolean)\`) or give it a value`;
       }
       const problem = visit(item, depth + 1);
       if (problem !== undefined) return problem;
-      path.pop();
+      keys.pop();
+      inList.pop();
     }
     open.delete(value);
     done.add(value);

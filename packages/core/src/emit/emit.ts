@@ -56,7 +56,10 @@ export function emitYaml(doc: Record<string, unknown>, options: EmitOptions = {}
   const entries = orderedEntries(doc, shape);
   if (entries.length === 0) w.lines.push("{}");
   else writeEntries(w, entries, shape, 0, true);
-  return w.lines.join("\n") + "\n";
+  // The final newline as an empty last line: one flat string, where `+ "\n"` would make a rope that every
+  // comparison with the file on disk copies again.
+  w.lines.push("");
+  return w.lines.join("\n");
 }
 
 function writeHeader(w: Writer, header: string): void {

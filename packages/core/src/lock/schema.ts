@@ -1,8 +1,11 @@
 /**
  * `wfgen.lock.json`, committed next to `workflows.ts`: what each action intent (`owner/repo@v7`) resolved
  * to. The build reads only this file, never the network, so the same source always gives the same YAML.
+ *
+ * Written with zod's tree-shakable `zod/mini` API, not the model's `zod`: every `build` and `check` reads
+ * the lock, and most of them need nothing else of zod (docs/performance.md).
  */
-import { z } from "zod";
+import * as z from "zod/mini";
 
 /** A full commit SHA as GitHub's pin policy and Renovate's digest regex read it: 40 lowercase hex digits. */
 export const COMMIT_SHA = /^[0-9a-f]{40}$/;
@@ -24,17 +27,17 @@ const isoTime = z.iso.datetime({ offset: true, error: "must be an ISO 8601 time,
 
 /** An intent resolved to a commit: the SHA, the most specific tag at it (the `# v7.3.0` comment), when. */
 export const PinnedActionSchema = z.strictObject({
-  sha: z.string().regex(COMMIT_SHA, "must be a full commit SHA: 40 lowercase hex digits"),
-  tag: z.string().regex(TAG_NAME, "must be a tag name without spaces, # or control characters"),
+  sha: z.string().check(z.regex(COMMIT_SHA, "must be a full commit SHA: 40 lowercase hex digits")),
+  tag: z.string().check(z.regex(TAG_NAME, "must be a tag name without spaces, # or control characters")),
   resolvedAt: isoTime,
   /** The SHA of the annotated tag object the tag named, before it was peeled to `sha`. */
-  tagObject: z.string().regex(COMMIT_SHA, "must be a 40-hex object SHA").optional(),
+  tagObject: z.optional(z.string().check(z.regex(COMMIT_SHA, "must be a 40-hex object SHA"))),
 });
 
 /** The explicit, visible opt-out: the `uses:` stays as written (and the `unpinned-uses` rule flags it). */
 export const UnpinnedActionSchema = z.strictObject({
   unpinned: z.literal(true),
-  reason: z.string().min(1, "say why this action is not pinned"),
+  reason: z.string().check(z.minLength(1, "say why this action is not pinned")),
 });
 
 /** One entry of `actions`. */
@@ -44,15 +47,15 @@ export const LockedActionSchema = z.union([PinnedActionSchema, UnpinnedActionSch
 
 /** One entry of `images`: the digest an `image:tag` resolved to. */
 export const LockedImageSchema = z.strictObject({
-  digest: z.string().regex(IMAGE_DIGEST, "must be sha256: and 64 lowercase hex digits"),
+  digest: z.string().check(z.regex(IMAGE_DIGEST, "must be sha256: and 64 lowercase hex digits")),
   resolvedAt: isoTime,
 });
 
 /** The whole lockfile. */
 export const LockSchema = z.strictObject({
   version: z.literal(1),
-  actions: z.record(z.string().regex(ACTION_KEY, "must be owner/repo[/path]@ref"), LockedActionSchema),
-  images: z.record(z.string().min(1), LockedImageSchema).optional(),
+  actions: z.record(z.string().check(z.regex(ACTION_KEY, "must be owner/repo[/path]@ref")), LockedActionSchema),
+  images: z.optional(z.record(z.string().check(z.minLength(1)), LockedImageSchema)),
 });
 
 export type Lock = z.infer<typeof LockSchema>;
