@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { readFile } from "node:fs/promises";
-import type { Diagnostic, Finding, RenderLintOptions, RenderResult, WorkflowDefinition } from "@wfgen/core";
+import type { Diagnostic, Finding, RenderResult, WorkflowDefinition } from "@wfgen/core";
 import { CliError } from "./errors.ts";
 import type { IO } from "./io.ts";
 import { lockPathOf, readLockFile } from "./load/lock.ts";
@@ -131,18 +131,22 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
       if (!onDisk.has(path)) onDisk.set(path, readIfExists(path));
       return onDisk.get(path);
     };
-    const skip: RenderLintOptions["skip"] =
-      parser === "changed" ? (file, content) => disk(join(project.out, file))?.replace(/\r\n/g, "\n") === content : undefined;
-    const options = { source: project.source, lock, permissionComments: config?.permissionComments === true };
+    // Bytes already on disk were checked by the build that wrote them (ParserScope).
+    const read = (file: string): string | undefined => disk(join(project.out, file))?.replace(/\r\n/g, "\n");
+    const options = {
+      source: project.source,
+      lock,
+      permissionComments: config?.permissionComments === true,
+      ...(parser === "changed" && { disk: { read, lint: lintConfig.config } }),
+    };
     let result: RenderResult;
     try {
       const prepared = prepareWorkflows(entries, options);
-      const unchanged = skip && unchangedResult(prepared, { ...lintConfig.config, skip });
+      const unchanged = unchangedResult(prepared);
       if (unchanged) result = unchanged;
       else {
         lintOptions ??= await buildLintOptions(lintConfig);
-        const lintWith = { ...lintOptions, ...(skip && { skip }) };
-        result = (await core()).finishWorkflows(prepared, { ...options, githubParser: parser === "all", lint: lintWith });
+        result = (await core()).finishWorkflows(prepared, { ...options, githubParser: parser === "all", lint: lintOptions });
       }
     } catch (error) {
       throw (await userCodeError(error, project.entry, bundle, io.cwd)) ?? error;

@@ -55,6 +55,15 @@ export interface PrepareOptions {
    * `owner/repo@<sha> # <tag>` from it, and an intent it lacks is an error. Default: no pinning.
    */
   lock?: Lock;
+  /**
+   * What `build` and `check` know of the disk: `read(file)` is the text the output folder holds for `file`
+   * (line ends as LF), if any. Bytes on disk were checked by the build that wrote them, so the model's checks
+   * and the rules do not run on them again, unless the workflow or `lint` sets what can change findings
+   * without changing a byte (see onlyBytesDecide). Such a workflow with nothing found is settled as it is
+   * prepared: only its text is kept (the disk's), and a render of settled workflows needs no second half
+   * (see unchangedResult).
+   */
+  disk?: { read: (file: string) => string | undefined; lint: LintSettings };
 }
 
 /** The lint settings that can change what the linter says of a text without changing a byte of it. */
@@ -76,12 +85,28 @@ export interface PreparedWorkflow {
   poisoned: ModelPath[];
   /** The YAML, unless lowering, the planner or pinning found an error. */
   content: string | undefined;
+  /** Its bytes are on disk and only bytes decide its findings (`disk`): they were checked when written. */
+  unchanged: boolean;
+  settled?: undefined;
+}
+
+/**
+ * A workflow whose bytes are on disk, with nothing to report: done. What the stages made of it (the models,
+ * the needs) is dropped as soon as it is settled: kept for hundreds of workflows, it was work for the
+ * garbage collector on every collection that followed (docs/performance.md).
+ */
+export interface SettledWorkflow {
+  settled: true;
+  exportName: string;
+  definition: WorkflowDefinition;
+  content: string;
+  permissions: Pick<WorkflowPermissions, "jobs">;
 }
 
 export interface PreparedRender {
   /** Exports that cannot be rendered at all: a bad file name, two exports for one file. */
   problems: Diagnostic[];
-  workflows: PreparedWorkflow[];
+  workflows: Array<PreparedWorkflow | SettledWorkflow>;
   planner: PermissionPlanner;
 }
 
@@ -127,7 +152,16 @@ export function prepareWorkflows(entries: Array<{ exportName: string; value: unk
   // One planner for the whole render: a job that calls another workflow of the render must grant what
   // that workflow's jobs request, so every workflow is visible to every other.
   const planner = new PermissionPlanner(accepted.map((a) => a.definition));
-  const workflows = accepted.map(({ exportName, definition }) => prepareWorkflow(exportName, definition, options, planner));
+  const workflows = accepted.map(({ exportName, definition }) => {
+    const prepared = prepareWorkflow(exportName, definition, options, planner);
+    if (!prepared.unchanged || prepared.own.length > 0 || (prepared.pinned?.diagnostics ?? []).length > 0) return prepared;
+    // A workflow that calls this one plans against it again, if one comes later.
+    planner.forget(definition);
+    // The disk's copy of the text, equal to the one just made: the new one need not outlive this call.
+    const content = options.disk!.read(definition.file)!;
+    const settled: SettledWorkflow = { settled: true, exportName, definition, content, permissions: { jobs: prepared.permissions.jobs } };
+    return settled;
+  });
   return { problems, workflows, planner };
 }
 
@@ -156,30 +190,22 @@ export function prepareWorkflow(
       ...(comments.length > 0 && { comments }),
     });
   }
-  return { exportName, definition, permissions, pinned, own, poisoned: [...lowered.poisoned], content };
+  const disk = options.disk;
+  const unchanged = content !== undefined && disk !== undefined && onlyBytesDecide(definition, disk.lint) && disk.read(definition.file) === content;
+  return { exportName, definition, permissions, pinned, own, poisoned: [...lowered.poisoned], content, unchanged };
 }
 
 /**
- * The finished render, when no workflow needs the checks of the second half: each has its text, nothing
- * found, and `lint.skip` says its bytes are those a build already checked (they are on disk), and its
- * findings rest on those bytes alone (`onlyBytesDecide`). Undefined otherwise: render.ts's
- * `finishWorkflows` then runs every check.
+ * The finished render when every workflow was settled as it was prepared (see `disk`); undefined otherwise:
+ * render.ts's `finishWorkflows` then runs the checks of the rest.
  */
-export function unchangedResult(
-  prepared: PreparedRender,
-  lint: LintSettings & { skip: (file: string, content: string) => boolean },
-): RenderResult | undefined {
+export function unchangedResult(prepared: PreparedRender): RenderResult | undefined {
   if (prepared.problems.length > 0) return undefined;
   const files: RenderedFile[] = [];
-  for (const { exportName, definition, own, pinned, content } of prepared.workflows) {
-    const quiet =
-      content !== undefined &&
-      own.length === 0 &&
-      (pinned?.diagnostics ?? []).length === 0 &&
-      onlyBytesDecide(definition, lint) &&
-      lint.skip(definition.file, content);
-    if (!quiet) return undefined;
-    files.push({ path: definition.file, content, exportName, permissions: prepared.planner.plan(definition).jobs });
+  for (const workflow of prepared.workflows) {
+    if (!workflow.settled) return undefined;
+    const { exportName, definition, content, permissions } = workflow;
+    files.push({ path: definition.file, content, exportName, permissions: permissions.jobs });
   }
   return { files, diagnostics: [], suppressed: [], skipped: [] };
 }

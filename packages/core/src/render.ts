@@ -15,7 +15,6 @@ import type { WorkflowDefinition } from "./dsl/workflow.ts";
 import { parseWorkflowModel } from "./model/index.ts";
 import type { PermissionPlanner } from "./permissions/planner.ts";
 import {
-  onlyBytesDecide,
   prepareWorkflow,
   prepareWorkflows,
   type PreparedRender,
@@ -36,15 +35,7 @@ import { checkEventConfig, checkWithGitHubParser, loadProblems } from "./validat
 export type { RenderedFile, RenderResult } from "./prepare.ts";
 
 /** What the linter reads beyond the model, and the project's settings of codes and suppressions. */
-export interface RenderLintOptions extends Pick<LintOptions, "rules" | "suppressions" | "actions" | "tags" | "runnerLabels"> {
-  /**
-   * True for a file whose text need not be validated and linted again (`build`, `check`: its bytes are on
-   * disk, checked by the build that wrote them). Asked only of a file with no error so far whose findings
-   * rest on its bytes alone: none when the workflow has suppressions of its own or these options set
-   * `rules`, `suppressions` or `runnerLabels`, which can change without changing a byte.
-   */
-  skip?: (file: string, content: string) => boolean;
-}
+export type RenderLintOptions = Pick<LintOptions, "rules" | "suppressions" | "actions" | "tags" | "runnerLabels">;
 
 export interface RenderOptions extends PrepareOptions {
   /** Run GitHub's own parser over every emitted file (default true). */
@@ -67,6 +58,11 @@ export function finishWorkflows(prepared: PreparedRender, options: RenderOptions
   const diagnostics: Finding[] = prepared.problems.map(asFinding);
   const suppressed: SuppressedFinding[] = [];
   for (const workflow of prepared.workflows) {
+    if (workflow.settled) {
+      const { definition, exportName, content, permissions } = workflow;
+      files.push({ path: definition.file, content, exportName, permissions: permissions.jobs });
+      continue;
+    }
     const finished = finishWorkflow(workflow, options);
     diagnostics.push(...finished.diagnostics);
     suppressed.push(...finished.suppressed);
@@ -106,7 +102,7 @@ function finishWorkflow(
   // Bytes a build already wrote were validated and linted by it: the model's checks (a fifth of a check's
   // time) and the rules run again only for new bytes, or where suppressions could change what they say.
   const lint = options.lint;
-  const unchanged = content !== undefined && lint?.skip !== undefined && onlyBytesDecide(definition, lint) && lint.skip(file, content);
+  const unchanged = prepared.unchanged;
   const validation: Diagnostic[] = [];
   if (!unchanged) {
     // Unknown events and activity types are the rules' to report, as in `wfgen lint`.

@@ -317,8 +317,13 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
     scope.steps.forEach((entry, index) => entry.handle && scope.stepIndex.set(entry.handle, index));
     assignStepIds(scope, input);
 
-    for (const [key, value] of Object.entries(input)) {
+    for (const key of Object.keys(input)) {
       if (key === "needs" || key === "steps" || key === "outputs") continue;
+      const value = (input as Record<string, unknown>)[key];
+      if (isLiteral(value)) {
+        out[key] = value;
+        continue;
+      }
       const position: Position = key === "environment" ? { kind: "environment" } : { kind: "job" };
       const at: Site = { path: ["jobs", id, key], where };
       out[key] = lowerAt(at, () => lowerValue(value, context(scope, position, at), key === "if"));
@@ -365,8 +370,9 @@ function lowerStep(
 ): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   let script: Script | undefined;
-  for (const [key, value] of Object.entries(entry.input)) {
+  for (const key of Object.keys(entry.input)) {
     if (key === "id") continue;
+    const value = (entry.input as Record<string, unknown>)[key];
     if (key === "run" && isScript(value)) {
       script = value;
       continue;
@@ -378,7 +384,9 @@ function lowerStep(
       script = scriptOf(value, shell === "pwsh" || shell === "powershell" ? "pwsh" : "sh");
       continue;
     }
-    out[key] = lowerKey(key, (context) => lowerValue(value, context, key === "if"));
+    // Most keys of most steps: nothing to resolve, and no call site or context to make for it.
+    if (isLiteral(value)) out[key] = value;
+    else out[key] = lowerKey(key, (context) => lowerValue(value, context, key === "if"));
   }
   if (entry.id !== undefined) out.id = entry.id;
   if (script) {
@@ -404,6 +412,11 @@ function lowerStep(
   return out;
 }
 
+/** A value lowering leaves as it is: a scalar, or text with no expression in it (see lowerValue). */
+function isLiteral(value: unknown): boolean {
+  return value === null || (typeof value !== "object" && (typeof value !== "string" || !hasTokens(value)));
+}
+
 /** Render DSL values into model values; `condition` renders a bare expression (for `if:`). */
 function lowerValue(value: unknown, context: RenderContext, condition: boolean): unknown {
   if (typeof value === "string") {
@@ -422,7 +435,8 @@ function lowerValue(value: unknown, context: RenderContext, condition: boolean):
   }
   if (Array.isArray(value)) return value.map((item) => lowerValue(item, context, false));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = lowerValue(item, context, false);
+  // Keys, not entries: every object of every workflow passes here, and a pair per key was garbage.
+  for (const key of Object.keys(value)) out[key] = lowerValue((value as Record<string, unknown>)[key], context, false);
   return out;
 }
 

@@ -78,17 +78,22 @@ function writeEntries(
   indent: number,
   atEnd: boolean,
 ): void {
-  const pad = " ".repeat(indent);
-  entries.forEach(([key, value], i) => {
+  const pad = spaces(indent);
+  for (let i = 0; i < entries.length; i++) {
+    const [key, value] = entries[i]!;
     if (i > 0 && shape?.spaced === true) blankLine(w);
     w.path.push(key);
     const child = childShape(shape, key);
     let text = shape?.bareKeys?.includes(key) === true ? key : formatKey(key);
-    if (!measurable(`${pad}${text}:`) && mayMove(value, child)) text = formatKey(key, true);
+    let head = `${pad}${text}:`;
+    if (!measurable(head) && mayMove(value, child)) {
+      text = formatKey(key, true);
+      head = `${pad}${text}:`;
+    }
     if (text.length > MAX_KEY_LENGTH) fail(w, `a key longer than ${MAX_KEY_LENGTH} characters`);
-    writeNode(w, `${pad}${text}:`, value, child, indent, atEnd && i === entries.length - 1, false);
+    writeNode(w, head, value, child, indent, atEnd && i === entries.length - 1, false);
     w.path.pop();
-  });
+  }
 }
 
 /**
@@ -119,13 +124,15 @@ function writeItems(
   indent: number,
   atEnd: boolean,
 ): void {
-  const pad = " ".repeat(indent);
+  const pad = spaces(indent);
   const inner = itemShape(shape);
+  const dash = `${pad}-`;
+  // forEach, not an index loop: a hole in a sparse list is left out, as it always was.
   items.forEach((item, i) => {
     if (i > 0 && shape?.spaced === true) blankLine(w);
     w.path.push(i);
     if (item === undefined) fail(w, "undefined in a sequence");
-    writeNode(w, `${pad}-`, item, inner, indent, atEnd && i === items.length - 1, true);
+    writeNode(w, dash, item, inner, indent, atEnd && i === items.length - 1, true);
     w.path.pop();
   });
 }
@@ -175,7 +182,7 @@ function writeNode(
   // Pins are single-line values; a comment aimed at a block scalar is a caller's mistake, not something to place.
   if (comment !== undefined) fail(w, "a comment after a multi-line string");
   writeMovable(w, head, form.header, indent, inSequence);
-  const pad = " ".repeat(indent + 2);
+  const pad = spaces(indent + 2);
   for (const line of form.lines) lines.push(line === "" ? "" : pad + line);
 }
 
@@ -183,13 +190,19 @@ function writeNode(
 function writeMovable(w: Writer, head: string, text: string, indent: number, inSequence: boolean): void {
   // Keys that reach here are ASCII when the line could be too wide (see `measurable`), so length is width.
   if (inSequence || head.length + 1 + text.length <= PRINT_WIDTH) w.lines.push(`${head} ${text}`);
-  else w.lines.push(head, `${" ".repeat(indent + 2)}${text}`);
+  else w.lines.push(head, `${spaces(indent + 2)}${text}`);
 }
 
 // A `|+` block's trailing empty lines already separate it from what follows, and an extra blank
 // line would become part of its value.
 function blankLine(w: Writer): void {
   if (w.lines[w.lines.length - 1] !== "") w.lines.push("");
+}
+
+// Indentation by width, made once: every key and item of every workflow asks for one.
+const SPACES: string[] = [];
+function spaces(width: number): string {
+  return (SPACES[width] ??= " ".repeat(width));
 }
 
 // Pins sit under job ids, service names and step indexes, none of which may hold a NUL, so joining on it

@@ -219,7 +219,7 @@ function actionUse(inputs: unknown, env: EnvMap): ActionUse {
 function layer(outer: EnvMap, env: unknown): EnvMap {
   const own = envOf(env);
   const out: Record<string, string> = { ...outer };
-  for (const [name, value] of Object.entries(own)) out[name] = resolveEnv(value, outer);
+  for (const name of Object.keys(own)) out[name] = resolveEnv(own[name]!, outer);
   return out;
 }
 

@@ -51,6 +51,12 @@ export class PermissionPlanner {
     return plan;
   }
 
+  /** Drop what was computed for `definition`; asked again, it is computed again. */
+  forget(definition: WorkflowDefinition): void {
+    this.lowered.delete(definition);
+    this.plans.delete(definition);
+  }
+
   /** The definition that writes `file` (`deploy-image.yml`), if the render has one. */
   byFileName(file: string): WorkflowDefinition | undefined {
     return this.byFile.get(file);

@@ -25,7 +25,10 @@ export type EnvMap = Readonly<Record<string, string>>;
 export function envOf(value: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (value === null || typeof value !== "object" || Array.isArray(value)) return out;
-  for (const [name, item] of Object.entries(value)) if (item !== null && item !== undefined) out[name] = String(item);
+  for (const name of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[name];
+    if (item !== null && item !== undefined) out[name] = String(item);
+  }
   return out;
 }
 
@@ -53,7 +56,7 @@ export function resolveEnv(text: string, env: EnvMap): string {
 /** The names of the variables of `env` that hold the GITHUB_TOKEN. */
 export function tokenVariables(env: EnvMap): Set<string> {
   const names = new Set<string>();
-  for (const [name, value] of Object.entries(env)) if (mentionsToken(resolveEnv(value, env))) names.add(name);
+  for (const name of Object.keys(env)) if (mentionsToken(resolveEnv(env[name]!, env))) names.add(name);
   return names;
 }
 
