@@ -19,8 +19,8 @@ const packages = fileURLToPath(new URL("../..", import.meta.url));
 // Each entry, and the internal packages it takes from an entry built before it instead of inlining them.
 const ENTRIES = [
   { name: "index", external: {} },
-  { name: "actions", external: { "@wfgen/core": "./index.js" } },
-  { name: "presets", external: { "@wfgen/core": "./index.js", "@wfgen/actions": "./actions.js" } },
+  { name: "actions", external: { "@wfgen/core": "./index.js", "@wfgen/core/dsl": "./index.js" } },
+  { name: "presets", external: { "@wfgen/core": "./index.js", "@wfgen/core/dsl": "./index.js", "@wfgen/actions": "./actions.js" } },
 ];
 
 // The repository's compiler options, made to emit declarations: the internal packages resolve to their
@@ -41,6 +41,7 @@ writeFileSync(
       typeRoots: [join(packages, "..", "node_modules", "@types")],
       paths: {
         "@wfgen/core": [join(packages, "core/src/index.ts")],
+        "@wfgen/core/dsl": [join(packages, "core/src/dsl/index.ts")],
         "@wfgen/actions": [join(packages, "actions/src/index.ts")],
         "@wfgen/presets": [join(packages, "presets/src/index.ts")],
       },
