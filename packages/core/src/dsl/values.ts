@@ -13,7 +13,9 @@ export const MAX_VALUE_DEPTH = 64;
 
 /** The first value of `input` that cannot be written as YAML, as a message; undefined when there is none. */
 export function valueProblem(input: object): string | undefined {
-  const open = new Set<object>();
+  // The objects being visited, outermost first: a value among them contains itself. A list, not a set: it
+  // is as long as the nesting is deep (64 at most), and most objects are looked up in `done` first.
+  const open: object[] = [];
   const done = new Set<object>();
   // The keys down to the value being visited, and whether each is a list's index; spelled out only for a
   // message (every value of every workflow passes through here).
@@ -39,14 +41,17 @@ export function valueProblem(input: object): string | undefined {
         return undefined;
     }
     if (value === null || isExpr(value) || isScript(value) || done.has(value)) return undefined;
-    if (open.has(value)) return `${at()} contains itself (a circular reference), which YAML cannot hold`;
+    if (open.includes(value)) return `${at()} contains itself (a circular reference), which YAML cannot hold`;
     if (depth > MAX_VALUE_DEPTH) return `${at()} is nested more than ${MAX_VALUE_DEPTH} levels deep`;
     // A job or step handle is checked through its definition, once however often it is referenced.
     const inner = isJobDefinition(value) || isStepDefinition(value) ? (value as { input: object }).input : value;
-    open.add(value);
+    open.push(value);
     const list = Array.isArray(inner);
     for (const key of Object.keys(inner)) {
       const item = (inner as Record<string, unknown>)[key];
+      // Text, numbers and booleans hold nothing to look into: most values of a workflow.
+      const kind = typeof item;
+      if (kind === "string" || kind === "number" || kind === "boolean") continue;
       keys.push(key);
       inList.push(list);
       // A key whose value is undefined is left out of a mapping; a list has no way to leave an item out.
@@ -58,7 +63,7 @@ export function valueProblem(input: object): string | undefined {
       keys.pop();
       inList.pop();
     }
-    open.delete(value);
+    open.pop();
     done.add(value);
     return undefined;
   };

@@ -51,6 +51,7 @@ interface Entry {
 /** Analyse the steps of a normal job. `workflowEnv` is the workflow's `env`. */
 export function inferJobNeeds(job: Model, workflowEnv: EnvMap, sources: readonly StepSource[] = []): JobNeeds {
   const jobEnv = layer(workflowEnv, job.env);
+  const jobVariables = tokenVariables(jobEnv);
   const steps = (Array.isArray(job.steps) ? job.steps : []) as unknown[];
   const entries: Entry[] = [];
   steps.forEach((value, index) => {
@@ -75,7 +76,7 @@ export function inferJobNeeds(job: Model, workflowEnv: EnvMap, sources: readonly
   for (const entry of entries) {
     const { step } = entry;
     const env = layer(jobEnv, step.env);
-    const variables = tokenVariables(env);
+    const variables = env === jobEnv ? jobVariables : tokenVariables(env);
     if (typeof step.uses === "string") {
       const use = actionUse(step.with, env);
       const known = knowledgeOf(step.uses);
@@ -218,6 +219,8 @@ function actionUse(inputs: unknown, env: EnvMap): ActionUse {
 /** `env` of one level over the one above it, each value resolved against what is visible there. */
 function layer(outer: EnvMap, env: unknown): EnvMap {
   const own = envOf(env);
+  // No variables of its own: the level above, as it is (its token variables are known already).
+  if (Object.keys(own).length === 0) return outer;
   const out: Record<string, string> = { ...outer };
   for (const name of Object.keys(own)) out[name] = resolveEnv(own[name]!, outer);
   return out;
