@@ -4,8 +4,9 @@
  * esbuild's TypeScript reads it, with the same messages.
  */
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { plainEntrySpecifiers } from "../src/load/plain-entry.ts";
+import { mayBeGenericCall, plainEntrySpecifiers } from "../src/load/plain-entry.ts";
 import { ensureBuilt, spawnWfgen } from "./built.ts";
 import { read, repo, write } from "./helpers.ts";
 
@@ -104,6 +105,33 @@ test("an entry importing every wfgen module runs as written, without esbuild", a
   expect((await cli(dir, ["pin", "--offline", "--quiet"])).code).toBe(0);
   expect(await cli(dir, ["build", "--quiet"])).toMatchObject({ code: 0, stderr: "" });
   expect(read(dir, ".github/workflows/ci.yml")).toContain("name: boolean object true\n");
+});
+
+describe("a `<` that may open type arguments", () => {
+  // The scan from each `<` back must find exactly what this pattern finds (it was the look's pattern).
+  const PATTERN = /(?:[\w$)\]\u0080-\uffff]|\*\/)\s*</;
+  const pieces = ["<", ">", "*", "/", "*/", " ", "\t", "\n", "\u00a0", "\u0085", "a", "_", "$", "1", ")", "]", "(", "=", ",", "-", "é", "\r"];
+
+  test("finds what the pattern finds, on any text", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join("")), (text) => {
+        expect(mayBeGenericCall(text)).toBe(PATTERN.test(text));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  test.each([
+    ["f<T>(x)", true],
+    ["f <T>(x)", true],
+    ["a /* c */ <b>", true],
+    ["x = 1 < 2", true],
+    ["(<T>x)", false],
+    ["// <name>.yml\n", false],
+    ["\u00a0<", true],
+  ])("%j: %s", (text, expected) => {
+    expect(mayBeGenericCall(text)).toBe(expected);
+  });
 });
 
 describe("an entry Node refuses, or would read otherwise, loads as TypeScript", () => {

@@ -25,13 +25,12 @@ const STATIC_IMPORT =
 /** A local export: a declaration, a default, or a list of names (not one that re-exports a module). */
 const LOCAL_EXPORT = /\bexport(?:[ \t]+(?:const|let|var|function|async|default)\b|[ \t]*\{[^}]{0,4000}\}(?![ \t]*from\b))/g;
 const WFGEN = /^(?:wfgen|@wfgen\/[\w-]+)(?:\/[\w-]+)?$/;
-const NEEDS_BUNDLER =
-  /\b(?:require|module|exports|__dirname|__filename|eval|class|toString)\b|\bString\s*\(|\\u|(?:[\w$)\]\u0080-\uffff]|\*\/)\s*</;
+const NEEDS_BUNDLER = /\b(?:require|module|exports|__dirname|__filename|eval|class|toString)\b|\bString\s*\(|\\u/;
 const EVALUATED = Symbol.for("wfgen.plain-entry.evaluated");
 
 /** The module specifiers of `source` when it can be imported as it is; undefined when it needs the bundler. */
 export function plainEntrySpecifiers(file: string, source: string, runtime: RuntimeModules): string[] | undefined {
-  if (!EXTENSIONS.test(file) || NEEDS_BUNDLER.test(source)) return undefined;
+  if (!EXTENSIONS.test(file) || NEEDS_BUNDLER.test(source) || mayBeGenericCall(source)) return undefined;
   const specifiers = new Set<string>();
   let imports = 0;
   for (const match of source.matchAll(STATIC_IMPORT)) {
@@ -44,6 +43,33 @@ export function plainEntrySpecifiers(file: string, source: string, runtime: Runt
   if (imports === 0 || count(source, /\bimport\b/g) !== imports) return undefined;
   if (count(source, /\bexport\b/g) !== count(source, LOCAL_EXPORT)) return undefined;
   return [...specifiers];
+}
+
+/**
+ * Whether a `<` follows a name, a closing bracket, a non-ASCII character or the end of a comment, with
+ * only blanks between: what `/(?:[\w$)\]\u0080-\uffff]|\*\/)\s*</` finds, found from each `<` back. That
+ * pattern was three quarters of the look's time on a large entry (it tries at every character); `<` is
+ * rare.
+ */
+export function mayBeGenericCall(text: string): boolean {
+  for (let at = text.indexOf("<"); at >= 0; at = text.indexOf("<", at + 1)) {
+    for (let i = at - 1; i >= 0; i--) {
+      const c = text.charCodeAt(i);
+      // The character classes in the pattern's order: a match wins over a blank (U+00A0 is both).
+      if (isWordOrBracket(c) || (c === 0x2f && text.charCodeAt(i - 1) === 0x2a)) return true;
+      if (!BLANK.test(text[i]!)) break;
+    }
+  }
+  return false;
+}
+
+const BLANK = /\s/;
+
+/** [\w$)\]\u0080-\uffff] */
+function isWordOrBracket(c: number): boolean {
+  return (
+    (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24 || c === 0x29 || c === 0x5d || c >= 0x80
+  );
 }
 
 function count(text: string, pattern: RegExp): number {
