@@ -204,10 +204,14 @@ export function unchangedResult(prepared: PreparedRender): RenderResult | undefi
   const files: RenderedFile[] = [];
   for (const workflow of prepared.workflows) {
     if (!workflow.settled) return undefined;
-    const { exportName, definition, content, permissions } = workflow;
-    files.push({ path: definition.file, content, exportName, permissions: permissions.jobs });
+    files.push(settledFile(workflow));
   }
   return { files, diagnostics: [], suppressed: [], skipped: [] };
+}
+
+/** The file of a settled workflow, as a render returns it. */
+export function settledFile({ definition, exportName, content, permissions }: SettledWorkflow): RenderedFile {
+  return { path: definition.file, content, exportName, permissions: permissions.jobs };
 }
 
 /**

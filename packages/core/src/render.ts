@@ -1,12 +1,12 @@
 /**
- * The entry point the CLI uses: turn the workflow values a `workflows.ts` exports into file contents,
- * or findings. Pure: no file system, no process. Every stage that can run does, so that one build reports
- * every problem: lowering (the DSL's references), the permissions planner, the zod model and what GitHub
- * refuses at load, pinning, the linter's rules, and, on a file with no error, GitHub's own parser. A
- * stage that had to stand a placeholder in for a value (lowering) or leave one unpinned marks its path, and
- * what later stages find there is not reported a second time; neither is a later finding of the same code
- * in the same step or job. Every finding then points at its `workflows.ts` line with its model path, goes
- * through the one severity model and suppression mechanism (rules/policy.ts), and carries its docs.
+ * The second half of a render, and the entry point that runs both: the first half (prepare.ts) makes each
+ * workflow's text; this half runs every check on top, so that one build reports every problem: the zod
+ * model and what GitHub refuses at load, the linter's rules, suppressions and, on a file with no error,
+ * GitHub's own parser. Pure: no file system, no process. A stage that had to stand a placeholder in for a
+ * value (lowering) or leave one unpinned marks its path, and what later stages find there is not reported
+ * a second time; neither is a later finding of the same code in the same step or job. Every finding then
+ * points at its `workflows.ts` line with its model path, goes through the one severity model and
+ * suppression mechanism (rules/policy.ts), and carries its docs.
  */
 import type { Diagnostic } from "./diagnostics.ts";
 import { resolveCallSite } from "./dsl/callsite.ts";
@@ -17,6 +17,7 @@ import type { PermissionPlanner } from "./permissions/planner.ts";
 import {
   prepareWorkflow,
   prepareWorkflows,
+  settledFile,
   type PreparedRender,
   type PreparedWorkflow,
   type PrepareOptions,
@@ -59,8 +60,7 @@ export function finishWorkflows(prepared: PreparedRender, options: RenderOptions
   const suppressed: SuppressedFinding[] = [];
   for (const workflow of prepared.workflows) {
     if (workflow.settled) {
-      const { definition, exportName, content, permissions } = workflow;
-      files.push({ path: definition.file, content, exportName, permissions: permissions.jobs });
+      files.push(settledFile(workflow));
       continue;
     }
     const finished = finishWorkflow(workflow, options);
