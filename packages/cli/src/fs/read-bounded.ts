@@ -20,34 +20,68 @@ export class FileRefused extends Error {
  * for anything else, and the system's error (ENOENT, EACCES) when it cannot be opened.
  */
 export function readBounded(path: string, maxBytes: number): Buffer {
+  return withBytes(path, maxBytes, (bytes, borrowed) => (borrowed ? Buffer.from(bytes) : bytes));
+}
+
+/** `readBounded` decoded as UTF-8 (an invalid byte becomes U+FFFD, as `readFileSync(path, "utf8")` does). */
+export function readBoundedText(path: string, maxBytes: number): string {
+  return withBytes(path, maxBytes, (bytes) => bytes.toString("utf8"));
+}
+
+// Files smaller than this are read into one buffer that every read shares. A check reads every committed
+// workflow, a few dozen KB each, and memory the process has not touched before is slow to get: a fresh
+// buffer for each of 200 files was nearly half the time of reading them (docs/performance.md).
+const SHARED_BYTES = 256 * 1024;
+let shared: Buffer | undefined;
+
+/**
+ * Open `path` as readBounded does, read it to the end, and pass its bytes to `use`. `borrowed` bytes are the
+ * shared buffer's, valid only until `use` returns.
+ */
+function withBytes<T>(path: string, maxBytes: number, use: (bytes: Buffer, borrowed: boolean) => T): T {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new FileRefused(`it is ${kindOf(stat)}, not a regular file`);
     if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
-    // Read to the end rather than to the size: a file may grow while it is read. The whole file at once,
-    // then small reads until the end. Fresh memory is costly (the benchmark's 5.7 MB entry took 46 ms to
-    // read zero-filled and joined, 19 ms without either), so the buffers are not zero-filled (only the
-    // bytes read are ever seen) and a file read in one piece is returned as it is.
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.min(total === 0 ? Math.max(stat.size, 64 * 1024) : 64 * 1024, maxBytes + 1 - total));
-      const read = readSync(fd, chunk, 0, chunk.length, null);
-      if (read === 0) break;
-      total += read;
-      if (total > maxBytes) throw tooLarge(Math.max(total, stat.size), maxBytes);
-      chunks.push(chunk.subarray(0, read));
+    // Read to the end rather than to the size: a file may grow while it is read.
+    const limit = maxBytes + 1;
+    if (stat.size < SHARED_BYTES) {
+      shared ??= Buffer.allocUnsafeSlow(SHARED_BYTES);
+      const end = Math.min(SHARED_BYTES, limit);
+      let total = 0;
+      for (;;) {
+        const read = readSync(fd, shared, total, end - total, null);
+        if (read === 0) break;
+        total += read;
+        if (total > maxBytes) throw tooLarge(Math.max(total, stat.size), maxBytes);
+        // Grown past the shared buffer since it was measured: read on as a large file.
+        if (total === SHARED_BYTES) return use(readRest(fd, [Buffer.from(shared)], total, maxBytes, stat.size), false);
+      }
+      return use(shared.subarray(0, total), true);
     }
-    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+    // A large file at once, in a buffer that is not zero-filled (only the bytes read are ever seen): the
+    // benchmark's 5.7 MB entry took 46 ms to read zero-filled and joined, 19 ms without either.
+    const first = Buffer.allocUnsafe(stat.size);
+    const read = readSync(fd, first, 0, first.length, null);
+    return use(readRest(fd, [first.subarray(0, read)], read, maxBytes, stat.size), false);
   } finally {
     closeSync(fd);
   }
 }
 
-/** `readBounded` decoded as UTF-8 (an invalid byte becomes U+FFFD, as `readFileSync(path, "utf8")` does). */
-export function readBoundedText(path: string, maxBytes: number): string {
-  return readBounded(path, maxBytes).toString("utf8");
+/** The rest of an open file after the `chunks` read so far (`total` bytes), joined with them. */
+function readRest(fd: number, chunks: Buffer[], total: number, maxBytes: number, size: number): Buffer {
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, maxBytes + 1 - total));
+    const read = readSync(fd, chunk, 0, chunk.length, null);
+    if (read === 0) break;
+    total += read;
+    if (total > maxBytes) throw tooLarge(Math.max(total, size), maxBytes);
+    chunks.push(chunk.subarray(0, read));
+  }
+  // A file read in one piece is returned as it is: joining would copy it into fresh memory again.
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
 }
 
 /**
