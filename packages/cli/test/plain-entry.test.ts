@@ -7,6 +7,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { mayBeGenericCall, plainEntrySpecifiers } from "../src/load/plain-entry.ts";
+import { moduleFor } from "../src/load/runtime.ts";
 import { ensureBuilt, spawnWfgen } from "./built.ts";
 import { read, repo, write } from "./helpers.ts";
 
@@ -30,7 +31,7 @@ describe("which entries run as written", () => {
     ["a path in a comment", "workflows.ts", `// writes .github/workflows/<name>.yml\n${HEAD}`, ["wfgen"]],
     ["wfgen's other modules", "workflows.mts", `${HEAD}import { checkout } from "wfgen/actions";\nimport { x } from '@wfgen/core';\n`, ["wfgen", "wfgen/actions", "@wfgen/core"]],
   ])("%s", (_, file, source, specifiers) => {
-    expect(plainEntrySpecifiers(file, source, RUNTIME)).toEqual(specifiers);
+    expect(plainEntrySpecifiers(file, Buffer.from(source), RUNTIME)).toEqual(specifiers);
   });
 
   test.each([
@@ -71,11 +72,66 @@ describe("which entries run as written", () => {
     ["a re-export of names", `${HEAD}export { a } from "./other";\n`],
     ["an export behind a comment", `${HEAD}export /* all */ * from "./other";\n`],
   ])("not %s", (_, source) => {
-    expect(plainEntrySpecifiers("workflows.ts", source, RUNTIME)).toBeUndefined();
+    expect(plainEntrySpecifiers("workflows.ts", Buffer.from(source), RUNTIME)).toBeUndefined();
   });
 
   test.each(["workflows.tsx", "workflows.cts", "workflows.cjs", "workflows.jsx"])("not %s", (file) => {
-    expect(plainEntrySpecifiers(file, HEAD + ci('"ubuntu-latest"'), RUNTIME)).toBeUndefined();
+    expect(plainEntrySpecifiers(file, Buffer.from(HEAD + ci('"ubuntu-latest"')), RUNTIME)).toBeUndefined();
+  });
+
+  test.each([
+    ["CRLF line ends", `import { job } from "wfgen";\r\nimport { checkout } from "wfgen/actions";\r\nexport const a = 1;\r\n`, ["wfgen", "wfgen/actions"]],
+    ["an import after a lone carriage return", `const a = 1;\rimport { job } from "wfgen";\n`, ["wfgen"]],
+    ["a list of names over lines", `import {\n  job,\n  workflow,\n} from "wfgen";\nconst a = 1, b = 2;\nexport {\n  a,\n  b,\n};\n`, ["wfgen"]],
+  ])("%s", (_, source, specifiers) => {
+    expect(plainEntrySpecifiers("workflows.ts", Buffer.from(source), RUNTIME)).toEqual(specifiers);
+  });
+
+  test.each([
+    ["an import after code on its line", `const a = 1; import { job } from "wfgen";\n`],
+    ["a second import inside the first one's braces", `import {\nimport { a } from "wfgen" } from "wfgen";\n`],
+    ["an export inside another's braces", `${HEAD}export { a, export { b } };\n`],
+    ["a list of names longer than the look reads", `import { ${"a, ".repeat(1400)}job } from "wfgen";\n`],
+  ])("not %s", (_, source) => {
+    expect(plainEntrySpecifiers("workflows.ts", Buffer.from(source), RUNTIME)).toBeUndefined();
+  });
+});
+
+describe("the look at the bytes", () => {
+  // What the look was when it read the whole entry as text with these patterns; it must say the same.
+  const IMPORT = /^[ \t]*import[ \t]+(?:[\w$]+[ \t]*,[ \t]*)?(?:\{[^}]{0,4000}\}|\*[ \t]+as[ \t]+[\w$]+|[\w$]+)[ \t]+from[ \t]*(["'])([^"'\n]*)\1/gm;
+  const EXPORT = /\bexport(?:[ \t]+(?:const|let|var|function|async|default)\b|[ \t]*\{[^}]{0,4000}\}(?![ \t]*from\b))/g;
+  const BUNDLER = /\b(?:require|module|exports|__dirname|__filename|eval|class|toString)\b|\bString\s*\(|\\u|(?:[\w$)\]\u0080-\uffff]|\*\/)\s*</;
+  const WFGEN = /^(?:wfgen|@wfgen\/[\w-]+)(?:\/[\w-]+)?$/;
+  const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
+  function asPatterns(text: string): string[] | undefined {
+    if (BUNDLER.test(text)) return undefined;
+    const specifiers = new Set<string>();
+    let imports = 0;
+    for (const match of text.matchAll(IMPORT)) {
+      if (!WFGEN.test(match[2]!) || !(RUNTIME as Record<string, object>)[moduleFor(match[2]!)]) return undefined;
+      specifiers.add(match[2]!);
+      imports++;
+    }
+    if (imports === 0 || count(text, /\bimport\b/g) !== imports) return undefined;
+    if (count(text, /\bexport\b/g) !== count(text, EXPORT)) return undefined;
+    return [...specifiers];
+  }
+  const pieces = [
+    ...["import", "export", "import {", "export {", "} from ", " as ", "* as w", "from", '"wfgen"', "'wfgen/actions'", '"@wfgen/core"', '"./x"', '"wfgen/nope"'],
+    ...["const", "let", "default", "function", "async", "a", "b", "$", "_", "1", ",", ";", "=", "(", ")", "{", "}", '"', "'", "<", "*/", "/*", "."],
+    ...[" ", "\t", "\n", "\r", "\r\n", "\u00a0", "é", "\u0085", "x".repeat(2100)],
+    ...["require", "required", "module", "exports", "__dirname", "__filename", "__", "to", "eval", "class", "toString", "String", "String (", "\\u"],
+  ];
+  test("says what the patterns say of the whole text", () => {
+    fc.assert(
+      // Half of the texts start with a good import, so that the look goes on to the rest of the imports and the exports.
+      fc.property(fc.boolean(), fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (head, parts) => {
+        const text = (head ? HEAD : "") + parts.join("");
+        expect(plainEntrySpecifiers("workflows.ts", Buffer.from(text, "latin1"), RUNTIME)).toEqual(asPatterns(text));
+      }),
+      { numRuns: 20000 },
+    );
   });
 });
 
@@ -115,7 +171,7 @@ describe("a `<` that may open type arguments", () => {
   test("finds what the pattern finds, on any text", () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }).map((parts) => parts.join("")), (text) => {
-        expect(mayBeGenericCall(text)).toBe(PATTERN.test(text));
+        expect(mayBeGenericCall(Buffer.from(text, "latin1"))).toBe(PATTERN.test(text));
       }),
       { numRuns: 20000 },
     );
@@ -130,7 +186,7 @@ describe("a `<` that may open type arguments", () => {
     ["// <name>.yml\n", false],
     ["\u00a0<", true],
   ])("%j: %s", (text, expected) => {
-    expect(mayBeGenericCall(text)).toBe(expected);
+    expect(mayBeGenericCall(Buffer.from(text))).toBe(expected);
   });
 });
 

@@ -122,11 +122,8 @@ async function importAsWritten(
   cwd: string,
 ): Promise<UserModule | undefined> {
   if (bytes === undefined) return undefined;
-  // Every pattern of the look is ASCII, and no byte of a multi-byte UTF-8 character is: one byte per
-  // character reads the same, at a fraction of a decode's cost on a large entry.
-  const source = bytes.toString("latin1");
   const modules = await runtime;
-  const specifiers = plainEntrySpecifiers(file, source, modules);
+  const specifiers = plainEntrySpecifiers(file, bytes, modules);
   if (!specifiers) return undefined;
   // A copy that cannot be written (a full disk) leaves the choice to the bundler, which reports its own error.
   const copy = await writePlainEntry(dir, bytes, specifiers, modules).catch(() => undefined);
