@@ -3,6 +3,7 @@
  * look at its text lets through but Node refuses, or one whose meaning would differ, still loads as
  * esbuild's TypeScript reads it, with the same messages.
  */
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
@@ -244,5 +245,24 @@ describe("an entry Node refuses, or would read otherwise, loads as TypeScript", 
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^loading\nworkflows\.ts:3:6: error: SyntaxError: /);
   });
+});
 
+describe("an error the entry leaves behind as it loads is the entry's error", () => {
+  const CI = ci('"ubuntu-22.04"');
+  test.each([
+    ["a timer's callback that throws", 'setTimeout(() => { throw new Error("late"); }, 0);', /^workflows\.ts:2:26: error: late\n  2 \| setTimeout/],
+    ["a rejected promise", 'Promise.reject(new RangeError("rejected"));', /^workflows\.ts:2:16: error: RangeError: rejected\n/],
+    ["an async function nothing awaits", "(async () => { await null; throw new Error(\"async\"); })();", /^workflows\.ts:2:34: error: async\n/],
+    ["a rejection with no error in it", 'Promise.reject("just text");', /^workflows\.ts: error: just text\n/],
+    ["the same in TypeScript", 'const n: number = 1;\nsetTimeout(() => { throw new Error(`late ${n}`); }, 0);', /^workflows\.ts:3:26: error: late 1\n/],
+  ])("%s: exit 2 at its line, nothing written, no temporary files left", async (_, line, message) => {
+    const dir = repo({ "workflows.ts": `${HEAD}${line}\n${CI}` });
+    const temporary = repo({});
+    const result = await cli(dir, ["build"], { TMPDIR: temporary });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toMatch(/\nworkflows\.ts left an error that nothing handled \(from a timer or a promise\); nothing was written\.\n$/);
+    expect(existsSync(join(dir, ".github"))).toBe(false);
+    expect(readdirSync(temporary)).toEqual([]);
+  });
 });

@@ -19,6 +19,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { SourceMap } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { setTimeout } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
@@ -60,8 +61,48 @@ export interface Position {
  */
 const mappers = new Map<string, () => Promise<((position: Position) => Position | undefined) | undefined>>();
 
-/** Import `file` (absolute) from the project at `root`; `cwd` is where paths in messages are relative to. */
+/**
+ * Import `file` (absolute) from the project at `root`; `cwd` is where paths in messages are relative to.
+ * An error the module leaves behind as it loads (a timer's callback that throws, a promise rejected with
+ * nothing to handle it) is the module's error too. Left to Node, it would end wfgen with exit code 1 and a
+ * stack trace into wfgen's temporary copy of the entry, with that copy left behind.
+ */
 export async function importUserModule(file: string, root: string, cwd: string): Promise<UserModule> {
+  const stray = catchStrayErrors();
+  try {
+    const loaded = await importModule(file, root, cwd);
+    // The loop's next timers: a 0 ms timer the module set has run by then, and a rejection nothing handled
+    // has been reported.
+    await setTimeout(0);
+    const left = stray.first();
+    if (left === undefined) return loaded;
+    const user = left.error instanceof Error ? await userCodeError(left.error, file, loaded.bundle, cwd, LEFT_BEHIND) : undefined;
+    throw user ?? (left.error instanceof Error ? left.error : await thrownError(left.error, file, loaded.bundle, cwd, LEFT_BEHIND));
+  } finally {
+    stray.stop();
+  }
+}
+
+const LEFT_BEHIND = "left an error that nothing handled (from a timer or a promise)";
+
+/** Records the first uncaught exception and unhandled rejection from now until `stop()`. */
+function catchStrayErrors(): { first: () => { error: unknown } | undefined; stop: () => void } {
+  let first: { error: unknown } | undefined;
+  const record = (error: unknown): void => {
+    first ??= { error };
+  };
+  process.on("uncaughtException", record);
+  process.on("unhandledRejection", record);
+  return {
+    first: () => first,
+    stop: () => {
+      process.off("uncaughtException", record);
+      process.off("unhandledRejection", record);
+    },
+  };
+}
+
+async function importModule(file: string, root: string, cwd: string): Promise<UserModule> {
   const runtime = runtimeModules();
   // Awaited below on every path that gets that far; this only keeps an early bundling error from
   // leaving the promise's own failure unhandled.
@@ -276,11 +317,17 @@ async function framesOf(error: unknown): Promise<Frame[]> {
  * its line, as one thrown while loading is; undefined when the error did not start in the user's code,
  * which makes it wfgen's own (exit 3).
  */
-export async function userCodeError(error: unknown, file: string, built: Bundle, cwd: string): Promise<CliError | undefined> {
+export async function userCodeError(
+  error: unknown,
+  file: string,
+  built: Bundle,
+  cwd: string,
+  when = "threw while wfgen read its workflows",
+): Promise<CliError | undefined> {
   const frames = await framesOf(error);
   const first = frames[0]?.position?.file;
   if (first === undefined || !built.inputs.includes(first)) return undefined;
-  return thrownError(error, file, built, cwd, "threw while wfgen read its workflows", frames);
+  return thrownError(error, file, built, cwd, when, frames);
 }
 
 async function thrownError(
