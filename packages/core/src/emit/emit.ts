@@ -70,30 +70,36 @@ function writeHeader(w: Writer, header: string): void {
   w.lines.push(...lines, "");
 }
 
-/** Writes mapping entries whose keys sit at column `indent`; `atEnd` means nothing follows them. */
-function writeEntries(
-  w: Writer,
-  entries: readonly [string, unknown][],
-  shape: Shape | undefined,
-  indent: number,
-  atEnd: boolean,
-): void {
-  const pad = spaces(indent);
-  for (let i = 0; i < entries.length; i++) {
-    const [key, value] = entries[i]!;
+/**
+ * Writes mapping entries (flat, as orderedEntries makes them) whose keys sit at column `indent`; `atEnd`
+ * means nothing follows them.
+ */
+function writeEntries(w: Writer, entries: readonly unknown[], shape: Shape | undefined, indent: number, atEnd: boolean): void {
+  for (let i = 0; i < entries.length; i += 2) {
+    const key = entries[i] as string;
+    const value = entries[i + 1];
     if (i > 0 && shape?.spaced === true) blankLine(w);
     w.path.push(key);
     const child = childShape(shape, key);
-    let text = shape?.bareKeys?.includes(key) === true ? key : formatKey(key);
-    let head = `${pad}${text}:`;
-    if (!measurable(head) && mayMove(value, child)) {
-      text = formatKey(key, true);
-      head = `${pad}${text}:`;
-    }
-    if (text.length > MAX_KEY_LENGTH) fail(w, `a key longer than ${MAX_KEY_LENGTH} characters`);
-    writeNode(w, head, value, child, indent, atEnd && i === entries.length - 1, false);
+    let head = shape?.bareKeys?.includes(key) === true ? `${spaces(indent)}${key}:` : keyHead(indent, key);
+    if (!measurable(head) && mayMove(value, child)) head = `${spaces(indent)}${formatKey(key, true)}:`;
+    if (head.length - indent - 1 > MAX_KEY_LENGTH) fail(w, `a key longer than ${MAX_KEY_LENGTH} characters`);
+    writeNode(w, head, value, child, indent, atEnd && i === entries.length - 2, false);
     w.path.pop();
   }
+}
+
+// `key:` at each indentation, made once: every workflow repeats the same keys (`name`, `run`, `env`, its
+// variables) at the same depths, so each is quoted once and its lines share one string.
+const HEADS: Array<Map<string, string>> = [];
+function keyHead(indent: number, key: string): string {
+  const heads = (HEADS[indent] ??= new Map());
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = `${spaces(indent)}${formatKey(key)}:`;
+    heads.set(key, head);
+  }
+  return head;
 }
 
 /**

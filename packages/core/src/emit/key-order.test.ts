@@ -1,8 +1,9 @@
 import { describe, expect, test } from "vitest";
 import { childShape, itemShape, orderedEntries, SHAPES, type ShapeName } from "./key-order.ts";
 
-const keysOf = (obj: Record<string, unknown>, shape: ShapeName): string[] =>
-  orderedEntries(obj, SHAPES[shape]).map(([key]) => key);
+/** The flat entries as pairs. */
+const pairs = (flat: unknown[]): [unknown, unknown][] => flat.flatMap((item, i) => (i % 2 === 0 ? [[item, flat[i + 1]] as [unknown, unknown]] : []));
+const keysOf = (obj: Record<string, unknown>, shape: ShapeName): unknown[] => pairs(orderedEntries(obj, SHAPES[shape])).map(([key]) => key);
 
 const shuffled = (keys: readonly string[]): Record<string, unknown> =>
   Object.fromEntries([...keys].reverse().map((key) => [key, 1]));
@@ -89,7 +90,7 @@ describe("canonical key order", () => {
 
   test("user-named maps and permissions keep the user's order", () => {
     expect(keysOf({ b: 1, a: 2, c: 3 }, "jobs")).toEqual(["b", "a", "c"]);
-    expect(orderedEntries({ packages: "write", contents: "read" }, undefined).map(([k]) => k)).toEqual([
+    expect(pairs(orderedEntries({ packages: "write", contents: "read" }, undefined)).map(([k]) => k)).toEqual([
       "packages",
       "contents",
     ]);
@@ -111,7 +112,7 @@ describe("canonical key order", () => {
 
 describe("raw", () => {
   test("its entries come last, in their order, and `raw` itself is not written", () => {
-    expect(orderedEntries({ raw: { z: 1, a: 2 }, run: "x", name: "n" }, SHAPES.step)).toEqual([
+    expect(pairs(orderedEntries({ raw: { z: 1, a: 2 }, run: "x", name: "n" }, SHAPES.step))).toEqual([
       ["name", "n"],
       ["run", "x"],
       ["z", 1],
@@ -120,7 +121,7 @@ describe("raw", () => {
   });
 
   test("only objects GitHub defines have it; in a user map it is an ordinary key", () => {
-    expect(orderedEntries({ raw: "value" }, childShape(SHAPES.step, "env"))).toEqual([["raw", "value"]]);
+    expect(pairs(orderedEntries({ raw: "value" }, childShape(SHAPES.step, "env")))).toEqual([["raw", "value"]]);
   });
 
   test("it may not repeat a key or be anything but an object", () => {

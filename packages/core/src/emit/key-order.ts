@@ -191,45 +191,59 @@ const RANKS = new Map<Shape, ReadonlyMap<string, number>>(
 );
 
 /**
- * The entries of `obj` in emission order: the shape's `order` keys, then the other keys in insertion
- * order, then its `last` keys, then the entries of `raw` (when the shape has one). Entries whose value
- * is `undefined` are left out, as JSON does. A `raw` key that repeats another key is an error, since
- * the YAML would hold the key twice.
+ * The entries of `obj` in emission order, flat: each key followed by its value, `[k0, v0, k1, v1, ...]`. The
+ * shape's `order` keys come first, then the other keys in insertion order, then its `last` keys, then the
+ * entries of `raw` (when the shape has one). Entries whose value is `undefined` are left out, as JSON does.
+ * A `raw` key that repeats another key is an error, since the YAML would hold the key twice.
+ *
+ * One array per object, where an array for each entry was a tenth of the emitter's garbage
+ * (docs/performance.md).
  */
-export function orderedEntries(obj: Readonly<Record<string, unknown>>, shape: Shape | undefined): [string, unknown][] {
-  const entries: [string, unknown][] = [];
+export function orderedEntries(obj: Readonly<Record<string, unknown>>, shape: Shape | undefined): unknown[] {
+  const keys = Object.keys(obj);
+  // At its full size at once: grown by push, its outgrown copies were as much garbage as the array itself.
+  const entries: unknown[] = new Array<unknown>(2 * keys.length);
   const ranks = shape === undefined ? undefined : RANKS.get(shape);
   const hasRaw = shape?.raw === true && Object.hasOwn(obj, "raw");
-  for (const key of Object.keys(obj)) {
+  let length = 0;
+  for (const key of keys) {
     const value = obj[key];
-    if (value !== undefined && !(hasRaw && key === "raw")) entries.push([key, value]);
+    if (value === undefined || (hasRaw && key === "raw")) continue;
+    entries[length++] = key;
+    entries[length++] = value;
   }
+  entries.length = length;
   if (ranks !== undefined && ranks.size > 0) {
     const unknown = shape?.order?.length ?? 0;
-    const rank = (entry: [string, unknown]): number => ranks.get(entry[0]) ?? unknown;
+    const rank = (key: unknown): number => ranks.get(key as string) ?? unknown;
     // An insertion sort: stable, so unknown keys keep their insertion order, and for the few keys a
     // GitHub-defined object has, cheaper than Array.prototype.sort, whose scratch arrays were a tenth of
     // the emitter's garbage (docs/performance.md).
-    for (let i = 1; i < entries.length; i++) {
-      const entry = entries[i]!;
-      const at = rank(entry);
-      let j = i - 1;
-      for (; j >= 0 && rank(entries[j]!) > at; j--) entries[j + 1] = entries[j]!;
-      entries[j + 1] = entry;
+    for (let i = 2; i < entries.length; i += 2) {
+      const key = entries[i];
+      const value = entries[i + 1];
+      const at = rank(key);
+      let j = i - 2;
+      for (; j >= 0 && rank(entries[j]) > at; j -= 2) {
+        entries[j + 2] = entries[j];
+        entries[j + 3] = entries[j + 1];
+      }
+      entries[j + 2] = key;
+      entries[j + 3] = value;
     }
   }
   if (hasRaw) appendRaw(entries, obj["raw"]);
   return entries;
 }
 
-function appendRaw(entries: [string, unknown][], raw: unknown): void {
+function appendRaw(entries: unknown[], raw: unknown): void {
   if (raw === undefined) return;
   if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
     throw new TypeError("`raw` must be an object whose entries are written as extra keys");
   }
   for (const [key, value] of Object.entries(raw)) {
     if (value === undefined) continue;
-    if (entries.some(([k]) => k === key)) throw new Error(`\`raw\` repeats the key "${key}"`);
-    entries.push([key, value]);
+    for (let i = 0; i < entries.length; i += 2) if (entries[i] === key) throw new Error(`\`raw\` repeats the key "${key}"`);
+    entries.push(key, value);
   }
 }
