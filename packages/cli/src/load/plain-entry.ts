@@ -133,7 +133,7 @@ function isWordAt(bytes: Buffer, at: number, word: string): boolean {
 function matchAt(pattern: RegExp, bytes: Buffer, start: number, at: number): RegExpExecArray | undefined {
   const end = lineEnd(bytes, Math.min(bytes.length, lineEnd(bytes, at) + BRACES + 2));
   pattern.lastIndex = 0;
-  return pattern.exec(bytes.latin1Slice(start, Math.min(bytes.length, end + 1))) ?? undefined;
+  return pattern.exec(bytes.toString("latin1", start, Math.min(bytes.length, end + 1))) ?? undefined;
 }
 
 /** Where the line of `at` starts when only blanks come before `at` on it (`^[ \t]*`), else -1. */
