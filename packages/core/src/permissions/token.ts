@@ -6,6 +6,7 @@
 
 const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
 const TOKEN_REFERENCE = /\b(?:secrets\s*(?:\.\s*github_token\b|\[\s*'github_token'\s*\])|github\s*(?:\.\s*token\b|\[\s*'token'\s*\]))/i;
+const SAYS_TOKEN = /token/i;
 const ENV_REFERENCE = /^\s*env\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']+)'\s*\])\s*$/;
 
 /**
@@ -13,7 +14,8 @@ const ENV_REFERENCE = /^\s*env\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*'([^']+)
  * `${{ secrets.PAT || github.token }}` counts: the token may be what the step gets, so it must be enough.
  */
 export function mentionsToken(text: string): boolean {
-  if (!text.includes("${{")) return false;
+  // Every way of writing the token says `token`: most texts are ruled out without a match made.
+  if (!text.includes("${{") || !SAYS_TOKEN.test(text)) return false;
   for (const match of text.matchAll(EXPRESSION)) if (TOKEN_REFERENCE.test(match[1]!)) return true;
   return false;
 }
@@ -54,11 +56,14 @@ export function resolveEnv(text: string, env: EnvMap): string {
 }
 
 /** The names of the variables of `env` that hold the GITHUB_TOKEN. */
-export function tokenVariables(env: EnvMap): Set<string> {
-  const names = new Set<string>();
-  for (const name of Object.keys(env)) if (mentionsToken(resolveEnv(env[name]!, env))) names.add(name);
-  return names;
+export function tokenVariables(env: EnvMap): ReadonlySet<string> {
+  let names: Set<string> | undefined;
+  for (const name of Object.keys(env)) if (mentionsToken(resolveEnv(env[name]!, env))) (names ??= new Set()).add(name);
+  return names ?? NO_VARIABLES;
 }
+
+// What most environments hold: one empty set for all of them, not one each.
+const NO_VARIABLES: ReadonlySet<string> = new Set();
 
 /** Whether shell text reads one of `names` (`$NAME`, `${NAME}`, `${NAME:-x}`, `$env:NAME`, `%NAME%`). */
 export function readsVariable(text: string, names: ReadonlySet<string>): boolean {
