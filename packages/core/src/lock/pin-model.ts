@@ -39,10 +39,11 @@ export function pinModel(model: Record<string, unknown>, lock: Lock, workflow = 
   let out = model;
   const comments: PinComment[] = [];
   const diagnostics: Diagnostic[] = [];
+  const copies = new Set<object>();
   for (const site of pinSites(model, workflow)) {
     const pinned = site.kind === "uses" ? pinUses(site, lock) : pinImage(site.value, lock, "");
     if (pinned.problem) diagnostics.push(pinned.problem);
-    if (pinned.value !== site.value) out = setAt(out, site.path, pinned.value);
+    if (pinned.value !== site.value) out = setAt(out, site.path, pinned.value, copies);
     if (pinned.comment !== undefined) comments.push({ path: site.path, text: pinned.comment });
   }
   return { model: out, comments, diagnostics };
@@ -87,18 +88,20 @@ function pinImage(text: string, lock: Lock, prefix: string): Pinned {
   return { value: `${prefix}${image.name}@${entry.digest}`, comment: image.tag ?? "latest" };
 }
 
-/** A copy of `root` with the value at `path` replaced; only the objects along the path are copied. */
-function setAt(root: Record<string, unknown>, path: ModelPath, value: unknown): Record<string, unknown> {
+/**
+ * A copy of `root` with the value at `path` replaced; only the objects along the path are copied, each once:
+ * one in `copies` (made by an earlier call for the same model) is changed in place. Copying the workflow,
+ * its jobs and their steps again for every pin of a job was most of pinning's garbage.
+ */
+function setAt(root: Record<string, unknown>, path: ModelPath, value: unknown, copies: Set<object>): Record<string, unknown> {
   const copy = (node: unknown, depth: number): unknown => {
     if (depth === path.length) return value;
     const key = path[depth]!;
-    if (Array.isArray(node)) {
-      const next = node.slice();
-      next[key as number] = copy(node[key as number], depth + 1);
-      return next;
-    }
-    const object = node as Record<string, unknown>;
-    return { ...object, [key]: copy(object[key as string], depth + 1) };
+    const source = node as Record<string | number, unknown>;
+    const next = (copies.has(source) ? source : Array.isArray(source) ? source.slice() : { ...source }) as Record<string | number, unknown>;
+    copies.add(next);
+    next[key] = copy(source[key], depth + 1);
+    return next;
   };
   return copy(root, 0) as Record<string, unknown>;
 }

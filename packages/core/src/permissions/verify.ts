@@ -31,12 +31,13 @@ export interface Excess {
 export function shortfalls(grant: Permissions, needs: readonly StepNeed[]): Shortfall[] {
   const out: Shortfall[] = [];
   for (const scope of SCOPES_IN_DOC_ORDER) {
-    const mine = needs.filter((n) => n.scope === scope);
-    if (mine.length === 0) continue;
-    const level = mine.reduce<NeedLevel>((max, n) => higher(max, n.level), "read");
+    // The level first, without a list: a job's grant covers what its steps need, nearly always.
+    let level: NeedLevel | undefined;
+    for (const n of needs) if (n.scope === scope) level = higher(level ?? "read", n.level);
+    if (level === undefined) continue;
     const granted = grantedLevel(grant, scope);
     if (covers(granted, level)) continue;
-    const at = mine.filter((n) => n.level === level);
+    const at = needs.filter((n) => n.scope === scope && n.level === level);
     out.push({ scope, level, granted, because: [...at.filter((n) => n.via === undefined), ...at.filter((n) => n.via !== undefined)] });
   }
   return out;
