@@ -5,6 +5,7 @@
  * nothing, and so is a setting of a code that cannot be changed (GitHub would refuse the file). Old ids of
  * a code (its aliases) are accepted.
  */
+import { closest } from "@wfgen/core/dsl";
 import type { LintConfig } from "../config.ts";
 import { CliError } from "../errors.ts";
 
@@ -42,27 +43,4 @@ export function checkRuleIds(source: LintConfigSource, registry: Registry): void
     ...(source.file ? { location: { file: source.file } } : {}),
     details: [...problems.map((p) => `  ${p}`), "The rule ids are listed in docs/rules/README.md."],
   });
-}
-
-/** The known id closest to `word` by edit distance, when it is close enough to be a typo. */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate);
-    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
-  }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 4)) ? best : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }
