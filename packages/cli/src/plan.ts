@@ -116,21 +116,23 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
   // waits on the entry's file, instead of after it.
   const renderer = Promise.all([import("@wfgen/core/prepare"), import("@wfgen/core/header")]);
   renderer.catch(() => undefined);
+  const onDisk = new Map<string, string | undefined>();
+  const disk = (path: string): string | undefined => {
+    if (!onDisk.has(path)) onDisk.set(path, readIfExists(path));
+    return onDisk.get(path);
+  };
+  const readingAhead = readAhead(folders, onDisk, readIfExists);
   for (const project of projects) {
     // Always pinned: a missing wfgen.lock.json is an empty lock, so every remote intent asks for `wfgen pin`.
     const lockRead = readLockFile(lockPathOf(project.entry), io.cwd);
     // Its error, if any, comes after the entry's: it is awaited below.
     lockRead.catch(() => undefined);
     const entries = await loadWorkflows(project, root, io.cwd, bundles);
+    readingAhead.stop();
     const bundle = bundles[bundles.length - 1]!;
     const [{ prepareWorkflows, unchangedResult }, { isGeneratedFile }] = await renderer;
     for (const { value } of entries) workflows.push(displayPath(join(project.out, (value as WorkflowDefinition).file), io.cwd));
     const lock = await lockRead;
-    const onDisk = new Map<string, string | undefined>();
-    const disk = (path: string): string | undefined => {
-      if (!onDisk.has(path)) onDisk.set(path, readIfExists(path));
-      return onDisk.get(path);
-    };
     // Bytes already on disk were checked by the build that wrote them (ParserScope).
     const read = (file: string): string | undefined => disk(join(project.out, file))?.replace(/\r\n/g, "\n");
     const options = {
@@ -190,7 +192,8 @@ export async function makePlan(flags: ProjectFlags, io: IO, parser: ParserScope 
     }
   }
   const { isGeneratedFile } = await import("@wfgen/core/header");
-  const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile, readIfExists));
+  readingAhead.stop();
+  const orphans = folders.flatMap((dir) => findOrphans(dir, claimed, io.cwd, isGeneratedFile, disk));
   files.sort((a, b) => compare(a.display, b.display));
   if (diagnostics.length === 0 && lint.suppressed.length === 0) {
     writeCache(
@@ -287,6 +290,46 @@ function findOrphans(
       orphans.push({ path, display: displayPath(path, cwd), current });
   }
   return orphans;
+}
+
+/**
+ * Read the `.yml` files of `folders` into `onDisk`, one a turn of the event loop, until stopped. Node's module
+ * loader reads the entry asynchronously, and wfgen had nothing to do meanwhile: the committed files were
+ * read after the entry had run, 30 ms at N=200 (docs/performance.md). A file that cannot be read is left
+ * for the plan to read, and to report, where it needs it.
+ */
+function readAhead(
+  folders: readonly string[],
+  onDisk: Map<string, string | undefined>,
+  read: (path: string) => string | undefined,
+): { stop: () => void } {
+  const paths = folders.flatMap((dir) => {
+    try {
+      return readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isFile() && /\.ya?ml$/.test(entry.name))
+        .map((entry) => join(dir, entry.name));
+    } catch {
+      return [];
+    }
+  });
+  let next = 0;
+  let stopped = false;
+  const readOne = (): void => {
+    if (stopped || next >= paths.length) return;
+    const path = paths[next++]!;
+    try {
+      if (!onDisk.has(path)) onDisk.set(path, read(path));
+    } catch {
+      // Read again by the plan, which reports it.
+    }
+    setImmediate(readOne);
+  };
+  setImmediate(readOne);
+  return {
+    stop: () => {
+      stopped = true;
+    },
+  };
 }
 
 /** The file at a target path, bounded; undefined when there is none. */
