@@ -58,6 +58,13 @@ export async function main(argv: string[]): Promise<never> {
   // faster, with the same results (docs/performance.md). The factor is read each time the space would
   // grow, so setting it now holds. Only on the Node measured: V8 prints an error for a flag it lacks.
   if (process.versions.node.startsWith("20.")) setFlagsFromString("--semi-space-growth-factor=1");
+  // A reader that stops early (`wfgen check | head`) closes the pipe. What is left to print has no reader
+  // then, and the command still ends with its own exit code, not with Node's stack trace for the write.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
+  }
   const code = await run(argv, {
     stdout: process.stdout,
     stderr: process.stderr,

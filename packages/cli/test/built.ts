@@ -1,5 +1,5 @@
 /** The built bin, as users run it: one process, Node's own source maps, real exit codes. */
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, spawnSync, type ChildProcess, type StdioOptions } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,7 +35,7 @@ export function spawnWfgen(cwd: string, args: string[], env: Record<string, stri
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Start the bin in `cwd` without waiting. */
-export function startWfgen(cwd: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  return spawn(process.execPath, [bin, ...args], { cwd, env: cleanEnv(env), stdio: "ignore" });
+/** Start the bin in `cwd` without waiting; its output goes nowhere unless `stdio` says otherwise. */
+export function startWfgen(cwd: string, args: string[], env: Record<string, string> = {}, stdio: StdioOptions = "ignore"): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], { cwd, env: cleanEnv(env), stdio });
 }

@@ -1,6 +1,6 @@
 /**
- * The battery's cases that need a real process: `kill -9` in the middle of a build, two builds at once, and a
- * top-level await that never settles (Node itself would exit 13). A folder the user cannot write is in
+ * The battery's cases that need a real process: `kill -9` in the middle of a build, two builds at once, a
+ * top-level await that never settles (Node itself would exit 13), and a reader that closes the pipe early. A folder the user cannot write is in
  * full-disk.test.ts, with EACCES injected: CI may run as root, for whom no folder mode refuses a write.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -80,5 +80,20 @@ describe("processes", () => {
     const json = spawnWfgen(dir, ["build", "--json"]);
     expect(json.code).toBe(2);
     expect(JSON.parse(json.stdout).error.code).toBe("entry-never-settles");
+  });
+});
+
+describe("a reader that stops early", () => {
+  test("`wfgen check | head -1`: the check still ends with its own exit code, without a stack trace", async () => {
+    const dir = repo({ "workflows.ts": workflowsTs(...names) });
+    expect(spawnWfgen(dir, ["build", "--quiet"]).code).toBe(0);
+    write(dir, { "workflows.ts": workflowsTs(...names).replaceAll("npm test", "npm run test:ci") });
+    const child = startWfgen(dir, ["check"], {}, ["ignore", "pipe", "pipe"]);
+    let stderr = "";
+    child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk));
+    // The diff of 120 files is far more than a pipe holds: the reader goes after the first chunk.
+    child.stdout!.once("data", () => child.stdout!.destroy());
+    expect(await exited(child)).toBe(1);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
   });
 });
