@@ -3,15 +3,15 @@
  * two leaves the temporary file behind; its name carries the process id, so the next run can tell a leftover
  * of a dead process (removed) from the file of a run still going (left alone).
  */
-import { randomBytes } from "node:crypto";
 import { readdirSync, rmSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { nodeCrypto } from "../lazy-crypto.ts";
 
 const LEFTOVER = /^\..+\.wfgen-(\d+)-[0-9a-f]{8}\.tmp$/;
 
 /** A fresh temporary name next to `path`: `.<name>.wfgen-<pid>-<random>.tmp`. */
 export function temporaryName(path: string): string {
-  return join(dirname(path), `.${basename(path)}.wfgen-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  return join(dirname(path), `.${basename(path)}.wfgen-${process.pid}-${nodeCrypto().randomBytes(4).toString("hex")}.tmp`);
 }
 
 /** The temporary files in `folders` left by wfgen processes that no longer run (absolute paths). */

@@ -17,11 +17,11 @@
  * when that node_modules exists. `WFGEN_CACHE=0` turns it off; on CI (`CI` set) it is off unless
  * `WFGEN_CACHE=1`, since a fresh clone has no cache to read and writing one would only cost time.
  */
-import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readBounded } from "../fs/read-bounded.ts";
+import { nodeCrypto } from "../lazy-crypto.ts";
 import { limitsOf } from "../limits.ts";
 
 const FORMAT = 2;
@@ -219,5 +219,5 @@ function isInside(path: string, root: string): boolean {
 }
 
 function sha256(data: string | Buffer): string {
-  return createHash("sha256").update(data).digest("hex");
+  return nodeCrypto().createHash("sha256").update(data).digest("hex");
 }
