@@ -42,8 +42,24 @@ type ModelPath = ReadonlyArray<string | number>;
 
 /** Where a value is lowered: its model path, and the workflows.ts location its problems point at. */
 interface Site {
-  path: ModelPath;
+  readonly path: ModelPath;
   where: () => Location;
+}
+
+/**
+ * The site of a step's key: its path is made only when a problem is recorded there. Made for every key of
+ * every step that holds more than a literal, a path each was a tenth of lowering's garbage.
+ */
+class KeySite implements Site {
+  constructor(
+    private readonly step: ModelPath,
+    private readonly key: string,
+    readonly where: () => Location,
+  ) {}
+
+  get path(): ModelPath {
+    return [...this.step, this.key];
+  }
 }
 
 // What an unresolved reference renders as: an empty string literal, a valid expression that reads nothing.
@@ -348,9 +364,10 @@ export function lowerWorkflow(definition: WorkflowDefinition): LowerResult {
           // A reference the step could not take stands as written; what later checks say of it is this problem.
           if (problem.code === "invalid-uses") poisoned.push(at);
         }
+        const position: Position = { kind: "step", index };
         const lowerKey = (key: string, body: (context: RenderContext) => unknown): unknown => {
-          const at: Site = { path: [...path, key], where: stepWhere };
-          return lowerAt(at, () => body(context(scope, { kind: "step", index }, at)));
+          const at = new KeySite(path, key, stepWhere);
+          return lowerAt(at, () => body(context(scope, position, at)));
         };
         return lowerStep(entry, lowerKey, () => poisoned.push([...path, "env"]));
       });

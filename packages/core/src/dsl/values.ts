@@ -47,11 +47,13 @@ export function valueProblem(input: object): string | undefined {
     const inner = isJobDefinition(value) || isStepDefinition(value) ? (value as { input: object }).input : value;
     open.push(value);
     const list = Array.isArray(inner);
+    let holdsObjects = false;
     for (const key of Object.keys(inner)) {
       const item = (inner as Record<string, unknown>)[key];
       // Text, numbers and booleans hold nothing to look into: most values of a workflow.
       const kind = typeof item;
       if (kind === "string" || kind === "number" || kind === "boolean") continue;
+      if (item !== null && item !== undefined) holdsObjects = true;
       keys.push(key);
       inList.push(list);
       // A key whose value is undefined is left out of a mapping; a list has no way to leave an item out.
@@ -64,7 +66,9 @@ export function valueProblem(input: object): string | undefined {
       inList.pop();
     }
     open.pop();
-    done.add(value);
+    // Only objects that hold objects are remembered: a second look at one that holds none costs no more than
+    // its keys, and remembering each (most of a workflow's objects) grew the set for nothing.
+    if (holdsObjects) done.add(value);
     return undefined;
   };
   return visit(input, 0);

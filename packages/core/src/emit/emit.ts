@@ -133,14 +133,16 @@ function writeItems(
   const pad = spaces(indent);
   const inner = itemShape(shape);
   const dash = `${pad}-`;
-  // forEach, not an index loop: a hole in a sparse list is left out, as it always was.
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    // A hole in a sparse list is left out, as forEach leaves it out.
+    if (!(i in items)) continue;
+    const item = items[i];
     if (i > 0 && shape?.spaced === true) blankLine(w);
     w.path.push(i);
     if (item === undefined) fail(w, "undefined in a sequence");
     writeNode(w, dash, item, inner, indent, atEnd && i === items.length - 1, true);
     w.path.pop();
-  });
+  }
 }
 
 /**
