@@ -24,6 +24,7 @@ import {
 } from "./load/project.ts";
 import { buildLintOptions, type LintRun } from "./lint/rendered.ts";
 import { displayPath } from "./paths.ts";
+import { sourceLines } from "./source-lines.ts";
 import { checkInsideProject } from "./fs/inside-project.ts";
 import { readBoundedText } from "./fs/read-bounded.ts";
 import { limitsOf } from "./limits.ts";
@@ -356,7 +357,7 @@ async function withExcerpts(findings: Finding[], cwd: string): Promise<Finding[]
   const texts = new Map<string, Promise<string[] | undefined>>();
   const lines = (file: string) => {
     let text = texts.get(file);
-    if (!text) texts.set(file, (text = readFile(resolve(cwd, file), "utf8").then((t) => t.split(/\r?\n/), () => undefined)));
+    if (!text) texts.set(file, (text = readFile(resolve(cwd, file), "utf8").then(sourceLines, () => undefined)));
     return text;
   };
   return Promise.all(

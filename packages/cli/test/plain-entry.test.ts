@@ -266,3 +266,15 @@ describe("an error the entry leaves behind as it loads is the entry's error", ()
     expect(readdirSync(temporary)).toEqual([]);
   });
 });
+
+test.each([
+  ["as written", ""],
+  ["through esbuild", "const n: number = 1;\r"],
+])("a file with lone carriage returns for line ends, %s: the error's code frame shows its line", async (_, typed) => {
+  const source = `${HEAD.trimEnd()}\r${typed}const x = 1;\rthrow new Error("cr boom");\r${ci('"x"').trimEnd()}\r`;
+  const dir = repo({ "workflows.ts": source });
+  const line = typed ? 4 : 3;
+  const result = await cli(dir, ["build"]);
+  expect(result.code).toBe(2);
+  expect(result.stderr).toMatch(new RegExp(`^workflows\\.ts:${line}:7: error: cr boom\\n  ${line} \\| throw new Error\\("cr boom"\\);\\n`));
+});

@@ -25,6 +25,7 @@ import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
 import { FileRefused, readBounded } from "../fs/read-bounded.ts";
 import { displayPath } from "../paths.ts";
+import { sourceLines } from "../source-lines.ts";
 import { bundle, BundleError, mapBundle, type Bundle } from "./bundle.ts";
 import { importPlainEntry, plainEntrySpecifiers, writePlainEntry } from "./plain-entry.ts";
 import { installRuntime, type RuntimeModules } from "./runtime.ts";
@@ -361,7 +362,7 @@ function formatFrame(location: Required<ErrorLocation>): string {
 
 function readLine(file: string, line: number): string | undefined {
   try {
-    return readFileSync(file, "utf8").split(/\r?\n/)[line - 1];
+    return sourceLines(readFileSync(file, "utf8"))[line - 1];
   } catch {
     return undefined;
   }
