@@ -255,8 +255,13 @@ describe("an error the entry leaves behind as it loads is the entry's error", ()
     ["an async function nothing awaits", "(async () => { await null; throw new Error(\"async\"); })();", /^workflows\.ts:2:34: error: async\n/],
     ["a rejection with no error in it", 'Promise.reject("just text");', /^workflows\.ts: error: just text\n/],
     ["the same in TypeScript", 'const n: number = 1;\nsetTimeout(() => { throw new Error(`late ${n}`); }, 0);', /^workflows\.ts:3:26: error: late 1\n/],
+    ["a package the entry imports", 'import { later } from "boom";\nlater();', /^workflows\.ts: error: from a package\n/],
   ])("%s: exit 2 at its line, nothing written, no temporary files left", async (_, line, message) => {
-    const dir = repo({ "workflows.ts": `${HEAD}${line}\n${CI}` });
+    const dir = repo({
+      "workflows.ts": `${HEAD}${line}\n${CI}`,
+      "node_modules/boom/package.json": JSON.stringify({ name: "boom", type: "module", exports: "./index.js" }),
+      "node_modules/boom/index.js": 'export function later() { setTimeout(() => { throw new Error("from a package"); }); }\n',
+    });
     const temporary = repo({});
     const result = await cli(dir, ["build"], { TMPDIR: temporary });
     expect(result.code).toBe(2);

@@ -77,8 +77,8 @@ export async function importUserModule(file: string, root: string, cwd: string):
     await setTimeout(0);
     const left = stray.first();
     if (left === undefined) return loaded;
-    const user = left.error instanceof Error ? await userCodeError(left.error, file, loaded.bundle, cwd, LEFT_BEHIND) : undefined;
-    throw user ?? (left.error instanceof Error ? left.error : await thrownError(left.error, file, loaded.bundle, cwd, LEFT_BEHIND));
+    // The entry's, whichever frame it shows: only the entry and the packages it imports ran while it loaded.
+    throw await thrownError(left.error, file, loaded.bundle, cwd, LEFT_BEHIND);
   } finally {
     stray.stop();
   }
@@ -318,17 +318,11 @@ async function framesOf(error: unknown): Promise<Frame[]> {
  * its line, as one thrown while loading is; undefined when the error did not start in the user's code,
  * which makes it wfgen's own (exit 3).
  */
-export async function userCodeError(
-  error: unknown,
-  file: string,
-  built: Bundle,
-  cwd: string,
-  when = "threw while wfgen read its workflows",
-): Promise<CliError | undefined> {
+export async function userCodeError(error: unknown, file: string, built: Bundle, cwd: string): Promise<CliError | undefined> {
   const frames = await framesOf(error);
   const first = frames[0]?.position?.file;
   if (first === undefined || !built.inputs.includes(first)) return undefined;
-  return thrownError(error, file, built, cwd, when, frames);
+  return thrownError(error, file, built, cwd, "threw while wfgen read its workflows", frames);
 }
 
 async function thrownError(
