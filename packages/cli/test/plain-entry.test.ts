@@ -3,11 +3,12 @@
  * look at its text lets through but Node refuses, or one whose meaning would differ, still loads as
  * esbuild's TypeScript reads it, with the same messages.
  */
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { mayBeGenericCall, plainEntrySpecifiers } from "../src/load/plain-entry.ts";
+import { copyIfPlain, mayBeGenericCall, plainEntrySpecifiers } from "../src/load/plain-entry.ts";
 import { moduleFor } from "../src/load/runtime.ts";
 import { ensureBuilt, spawnWfgen } from "./built.ts";
 import { read, repo, write } from "./helpers.ts";
@@ -133,6 +134,94 @@ describe("the look at the bytes", () => {
       }),
       { numRuns: 20000 },
     );
+  });
+
+  test("a window at a time, says what it says of the whole entry, and copies the entry byte for byte", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const entry = join(dir, "workflows.ts");
+    // Long pieces, so that texts span several windows: lines of code, a long line, a long run of blanks.
+    const long = ["const a = 1;\n".repeat(1500), "x".repeat(20000), " ".repeat(20000), "\n".repeat(17000)];
+    let windowed = 0;
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...long)), { maxLength: 40 }),
+        // The look needs 16 KB of the file on each side of a place it judges.
+        fc.integer({ min: 33 * 1024, max: 48 * 1024 }),
+        (head, parts, size) => {
+          const bytes = Buffer.from((head ? HEAD : "") + parts.join(""), "latin1");
+          writeFileSync(entry, bytes);
+          rmSync(join(dir, "copy"), { recursive: true, force: true });
+          const copied = copyIfPlain(entry, join(dir, "copy"), RUNTIME, Buffer.alloc(size));
+          const specifiers = plainEntrySpecifiers(entry, bytes, RUNTIME);
+          expect(copied.specifiers).toEqual(specifiers);
+          if (specifiers !== undefined) {
+            expect(readFileSync(copied.file).equals(bytes)).toBe(true);
+            expect(copied.bytes).toBe(bytes.length);
+          }
+          if (!copied.whole && bytes.length > size) windowed++;
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    // Most texts longer than a window were judged without reading them again whole.
+    expect(windowed).toBeGreaterThan(500);
+  });
+
+  test("a window at a time, judges what crosses a window's edge as the whole entry does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const entry = join(dir, "workflows.ts");
+    // What the look must see past a window's edge: blanks or a line longer than the 16 KB it keeps on each side.
+    const constructs: Array<(n: number) => string> = [
+      (n) => `a${" ".repeat(n)}<b;\n`,
+      (n) => `String${" ".repeat(n)}(x);\n`,
+      (n) => `a;${" ".repeat(n)}import { job } from "wfgen";\n`,
+      (n) => `\n${" ".repeat(n)}import { job } from "wfgen";\n`,
+      (n) => `import {\n${"a, ".repeat(1300)}}${" ".repeat(n)}from "wfgen";\n`,
+      (n) => `import { job } from "wfgen";${" ".repeat(n)}\nimport { workflow } from "wfgen";\n`,
+      (n) => `export { a, export { b } };${" ".repeat(n)}\n`,
+      (n) => `export const x = 1;\nexport {${" ".repeat(n)}a };\n`,
+      (n) => `export const w = ${"1+".repeat(n)}1;\nexport const v = 2;\n`,
+    ];
+    const filler = (length: number) => `${"const f = 1;\n".repeat(Math.floor(length / 13))}${"f".repeat(length % 13)}\n`;
+    fc.assert(
+      fc.property(
+        fc.nat(120_000),
+        fc.constantFrom(...constructs),
+        fc.oneof(fc.nat(40), fc.integer({ min: 15_000, max: 40_000 })),
+        fc.nat(40_000),
+        fc.integer({ min: 33 * 1024, max: 48 * 1024 }),
+        (before, construct, n, after, size) => {
+          const bytes = Buffer.from(HEAD + filler(before) + construct(n) + filler(after));
+          writeFileSync(entry, bytes);
+          const copied = copyIfPlain(entry, join(dir, "copy"), RUNTIME, Buffer.alloc(size));
+          expect(copied.specifiers).toEqual(plainEntrySpecifiers(entry, bytes, RUNTIME));
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  test("a large plain entry is judged a window at a time; a long line beside an export, on the whole entry", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const entry = join(dir, "workflows.ts");
+    const body = Array.from({ length: 2000 }, (_, i) => ci('"ubuntu-latest"').replace("const ci", `const ci${i}`)).join("");
+    writeFileSync(entry, HEAD + body);
+    expect(copyIfPlain(entry, join(dir, "a"), RUNTIME)).toMatchObject({ specifiers: ["wfgen"], whole: false, bytes: (HEAD + body).length });
+    expect(readFileSync(join(dir, "a", "entry.mjs"), "utf8")).toBe(HEAD + body);
+
+    writeFileSync(entry, `${HEAD}${body}export const long = ${"1 + ".repeat(70_000)}1;\n${body.replaceAll("const ci", "const more")}`);
+    expect(copyIfPlain(entry, join(dir, "b"), RUNTIME)).toMatchObject({ specifiers: ["wfgen"], whole: true });
+    expect(readFileSync(join(dir, "b", "entry.mjs"), "utf8")).toBe(readFileSync(entry, "utf8"));
+  });
+
+  test("the look stops at the first window that needs the bundler", () => {
+    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const entry = join(dir, "workflows.ts");
+    writeFileSync(entry, `${HEAD}const fs = require("node:fs");\n${"const a = 1;\n".repeat(100_000)}`);
+    const copied = copyIfPlain(entry, join(dir, "copy"), RUNTIME);
+    expect(copied).toMatchObject({ specifiers: undefined, whole: false });
+    expect(copied.bytes).toBe(256 * 1024);
   });
 });
 

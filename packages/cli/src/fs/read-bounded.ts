@@ -39,34 +39,112 @@ let shared: Buffer | undefined;
  * shared buffer's, valid only until `use` returns.
  */
 function withBytes<T>(path: string, maxBytes: number, use: (bytes: Buffer, borrowed: boolean) => T): T {
-  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  const { fd, size } = openRegular(path, maxBytes);
   try {
-    const stat = fstatSync(fd);
-    if (!stat.isFile()) throw new FileRefused(`it is ${kindOf(stat)}, not a regular file`);
-    if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
     // Read to the end rather than to the size: a file may grow while it is read.
     const limit = maxBytes + 1;
-    if (stat.size < SHARED_BYTES) {
-      shared ??= Buffer.allocUnsafeSlow(SHARED_BYTES);
+    if (size < SHARED_BYTES) {
+      const shared = sharedBuffer();
       const end = Math.min(SHARED_BYTES, limit);
       let total = 0;
       for (;;) {
         const read = readSync(fd, shared, total, end - total, null);
         if (read === 0) break;
         total += read;
-        if (total > maxBytes) throw tooLarge(Math.max(total, stat.size), maxBytes);
+        if (total > maxBytes) throw tooLarge(Math.max(total, size), maxBytes);
         // Grown past the shared buffer since it was measured: read on as a large file.
-        if (total === SHARED_BYTES) return use(readRest(fd, [Buffer.from(shared)], total, maxBytes, stat.size), false);
+        if (total === SHARED_BYTES) return use(readRest(fd, [Buffer.from(shared)], total, maxBytes, size), false);
       }
       return use(shared.subarray(0, total), true);
     }
     // A large file at once, in a buffer that is not zero-filled (only the bytes read are ever seen): the
     // benchmark's 5.7 MB entry took 46 ms to read zero-filled and joined, 19 ms without either.
-    const first = Buffer.allocUnsafe(stat.size);
+    const first = Buffer.allocUnsafe(size);
     const read = readSync(fd, first, 0, first.length, null);
-    return use(readRest(fd, [first.subarray(0, read)], read, maxBytes, stat.size), false);
+    return use(readRest(fd, [first.subarray(0, read)], read, maxBytes, size), false);
   } finally {
     closeSync(fd);
+  }
+}
+
+/** One window of a file that readWindows reads. */
+export interface FileWindow {
+  /** The file's bytes from offset `base` on: the shared buffer's, valid only until the visitor returns. */
+  bytes: Buffer;
+  base: number;
+  /** Whether `bytes` start at the file's first byte, and end at its last. */
+  first: boolean;
+  last: boolean;
+  /**
+   * The part of `bytes` that this window judges, `[from, to)`: each byte of the file is in one window's part,
+   * with `overlap` bytes of the file before and after it in that window (unless the file ends first).
+   */
+  from: number;
+  to: number;
+  /** Where the bytes that no earlier window held start: `[fresh, bytes.length)`. */
+  fresh: number;
+}
+
+/**
+ * Read the regular file at `path` as readBounded does, but through the shared buffer, a window at a time,
+ * for a large file read once: a fresh buffer the size of the benchmark's 5.7 MB entry was most of the time
+ * it took to read and look at it (docs/performance.md). Consecutive windows share 2 × `overlap` bytes.
+ * `visit` must not read files itself (the shared buffer is its window), and returns false to stop early.
+ * Returns the number of bytes read. `window` replaces the shared buffer (the tests use small ones).
+ */
+export function readWindows(
+  path: string,
+  maxBytes: number,
+  overlap: number,
+  visit: (window: FileWindow) => boolean,
+  window: Buffer = sharedBuffer(),
+): number {
+  if (window.length <= 2 * overlap) throw new RangeError(`a window of ${window.length} bytes cannot overlap by ${overlap} on both sides`);
+  const { fd } = openRegular(path, maxBytes);
+  try {
+    let base = 0;
+    let kept = 0;
+    for (;;) {
+      let length = kept;
+      let last = false;
+      while (length < window.length) {
+        const read = readSync(fd, window, length, window.length - length, null);
+        if (read === 0) {
+          last = true;
+          break;
+        }
+        length += read;
+        if (base + length > maxBytes) throw tooLarge(base + length, maxBytes);
+      }
+      const first = base === 0;
+      const to = last ? length : length - overlap;
+      if (!visit({ bytes: window.subarray(0, length), base, first, last, from: first ? 0 : overlap, to, fresh: kept })) return base + length;
+      if (last) return base + length;
+      // The next window starts `overlap` bytes before this one's part ends, so that its part starts there.
+      window.copy(window, 0, to - overlap, length);
+      kept = length - (to - overlap);
+      base += to - overlap;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function sharedBuffer(): Buffer {
+  return (shared ??= Buffer.allocUnsafeSlow(SHARED_BYTES));
+}
+
+/** `path` opened for reading, when it is a regular file of at most `maxBytes`; FileRefused otherwise. */
+function openRegular(path: string, maxBytes: number): { fd: number; size: number } {
+  const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new FileRefused(`it is ${kindOf(stat)}, not a regular file`);
+    if (stat.size > maxBytes) throw tooLarge(stat.size, maxBytes);
+    return { fd, size: stat.size };
+  } catch (error) {
+    closeSync(fd);
+    throw error;
   }
 }
 

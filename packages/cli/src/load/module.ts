@@ -23,11 +23,11 @@ import { setTimeout } from "node:timers/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
-import { FileRefused, readBounded } from "../fs/read-bounded.ts";
+import { FileRefused } from "../fs/read-bounded.ts";
 import { displayPath } from "../paths.ts";
 import { sourceLines } from "../source-lines.ts";
 import { bundle, BundleError, mapBundle, type Bundle } from "./bundle.ts";
-import { importPlainEntry, plainEntrySpecifiers, writePlainEntry } from "./plain-entry.ts";
+import { copyIfPlain, importPlainEntry, writeRuntimePackages, type PlainCopy } from "./plain-entry.ts";
 import { installRuntime, type RuntimeModules } from "./runtime.ts";
 
 /** The CLI's own modules that user code may import; loaded once, shared by every import. */
@@ -112,7 +112,7 @@ async function importModule(file: string, root: string, cwd: string): Promise<Us
   // A name of wfgen's own: the user's may be as long as the system allows, and a longer one would not fit.
   const outfile = join(dir, "entry.mjs");
   try {
-    const plain = await importAsWritten(file, readEntry(file, cwd), join(dir, "plain"), runtime, cwd);
+    const plain = await importAsWritten(file, join(dir, "plain"), runtime, cwd);
     if (plain) return plain;
     let built: Bundle;
     try {
@@ -136,13 +136,13 @@ async function importModule(file: string, root: string, cwd: string): Promise<Us
 }
 
 /**
- * The bytes of an entry; undefined when it cannot be opened (esbuild then reports it, as it reports a
- * missing import). Any size (the user's own code: the benchmark's is 5.7 MB), but a regular file only: a
- * FIFO would block wfgen forever and a link to /dev/zero would never end.
+ * The entry looked at and copied to `dir` (plain-entry.ts); undefined when it cannot be opened or copied
+ * (esbuild then reports it, as it reports a missing import). Any size (the user's own code: the benchmark's
+ * is 5.7 MB), but a regular file only: a FIFO would block wfgen forever and a link to /dev/zero would never end.
  */
-function readEntry(file: string, cwd: string): Buffer | undefined {
+function copyEntry(file: string, dir: string, runtime: RuntimeModules, cwd: string): PlainCopy | undefined {
   try {
-    return readBounded(file, Number.MAX_SAFE_INTEGER);
+    return copyIfPlain(file, dir, runtime);
   } catch (error) {
     if (!(error instanceof FileRefused)) return undefined;
     throw new CliError("unreadable-file", `cannot read ${displayPath(file, cwd)}: ${error.message}.`, {
@@ -156,21 +156,18 @@ function readEntry(file: string, cwd: string): Buffer | undefined {
  * The entry imported as the user wrote it, without the bundler, when it is plain JavaScript that imports
  * only wfgen (plain-entry.ts); undefined when it needs the bundler. Its positions are the user's own.
  */
-async function importAsWritten(
-  file: string,
-  bytes: Buffer | undefined,
-  dir: string,
-  runtime: Promise<RuntimeModules>,
-  cwd: string,
-): Promise<UserModule | undefined> {
-  if (bytes === undefined) return undefined;
+async function importAsWritten(file: string, dir: string, runtime: Promise<RuntimeModules>, cwd: string): Promise<UserModule | undefined> {
   const modules = await runtime;
-  const specifiers = plainEntrySpecifiers(file, bytes, modules);
-  if (!specifiers) return undefined;
-  // A copy that cannot be written (a full disk) leaves the choice to the bundler, which reports its own error.
-  const copy = await writePlainEntry(dir, bytes, specifiers, modules).catch(() => undefined);
-  if (copy === undefined) return undefined;
-  const built: Bundle = { file: copy, inputs: [file], bytes: bytes.length, imports: [] };
+  const copied = copyEntry(file, dir, modules, cwd);
+  if (copied?.specifiers === undefined) return undefined;
+  // Packages that cannot be written (a full disk) leave the choice to the bundler, which reports its own error.
+  const written = await writeRuntimePackages(dir, copied.specifiers, modules).then(
+    () => true,
+    () => false,
+  );
+  if (!written) return undefined;
+  const copy = copied.file;
+  const built: Bundle = { file: copy, inputs: [file], bytes: copied.bytes, imports: [] };
   mappers.set(copy, async () => (position) => ({ ...position, file }));
   try {
     const exports = await importPlainEntry(() => guarded(() => nativeImport(pathToFileURL(copy).href), file, cwd));
