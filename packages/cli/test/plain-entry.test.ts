@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import { copyIfPlain, mayBeGenericCall, plainEntrySpecifiers } from "../src/load/plain-entry.ts";
 import { moduleFor } from "../src/load/runtime.ts";
 import { ensureBuilt, spawnWfgen } from "./built.ts";
@@ -136,8 +136,17 @@ describe("the look at the bytes", () => {
     );
   });
 
+  const dirs: string[] = [];
+  const lookDir = (): string => {
+    dirs.push(mkdtempSync(join(tmpdir(), "wfgen-look-")));
+    return dirs.at(-1)!;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
   test("a window at a time, says what it says of the whole entry, and copies the entry byte for byte", () => {
-    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const dir = lookDir();
     const entry = join(dir, "workflows.ts");
     // Long pieces, so that texts span several windows: lines of code, a long line, a long run of blanks.
     const long = ["const a = 1;\n".repeat(1500), "x".repeat(20000), " ".repeat(20000), "\n".repeat(17000)];
@@ -169,7 +178,7 @@ describe("the look at the bytes", () => {
   });
 
   test("a window at a time, judges what crosses a window's edge as the whole entry does", () => {
-    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const dir = lookDir();
     const entry = join(dir, "workflows.ts");
     // What the look must see past a window's edge: blanks or a line longer than the 16 KB it keeps on each side.
     const constructs: Array<(n: number) => string> = [
@@ -203,7 +212,7 @@ describe("the look at the bytes", () => {
   });
 
   test("a large plain entry is judged a window at a time; a long line beside an export, on the whole entry", () => {
-    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const dir = lookDir();
     const entry = join(dir, "workflows.ts");
     const body = Array.from({ length: 2000 }, (_, i) => ci('"ubuntu-latest"').replace("const ci", `const ci${i}`)).join("");
     writeFileSync(entry, HEAD + body);
@@ -216,7 +225,7 @@ describe("the look at the bytes", () => {
   });
 
   test("the look stops at the first window that needs the bundler", () => {
-    const dir = mkdtempSync(join(tmpdir(), "wfgen-look-"));
+    const dir = lookDir();
     const entry = join(dir, "workflows.ts");
     writeFileSync(entry, `${HEAD}const fs = require("node:fs");\n${"const a = 1;\n".repeat(100_000)}`);
     const copied = copyIfPlain(entry, join(dir, "copy"), RUNTIME);

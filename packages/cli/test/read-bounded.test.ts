@@ -4,14 +4,15 @@
  * A file read a window at a time is seen whole, each byte judged in exactly one window with its context.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, test } from "vitest";
+import { afterAll, describe, expect, test } from "vitest";
 import fc from "fast-check";
 import { readBounded, readBoundedText, readWindows, type FileWindow } from "../src/fs/read-bounded.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "wfgen-read-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const file = (name: string, content: string | Buffer): string => {
   const path = join(dir, name);
   writeFileSync(path, content);
