@@ -71,9 +71,8 @@ const OVERLAP = 16 * 1024;
  * Look at the entry `file` as plainEntrySpecifiers does, a window at a time through one reused buffer, and
  * copy it byte for byte into the folder `dir`, so that every position in the copy is the user's. When the
  * entry is plain, that copy is what Node imports (writeRuntimePackages completes it): what the look vouched
- * for, whatever happens to the file meanwhile. Stops at the
- * first sign that it needs the bundler. Throws what reading `file` throws (FileRefused, ENOENT), and what
- * writing the copy throws. `window` is for tests.
+ * for, whatever happens to the file meanwhile. Stops at the first sign that it needs the bundler. Throws
+ * what reading `file` throws (FileRefused, ENOENT), and what writing the copy throws. `window` is for tests.
  */
 export function copyIfPlain(file: string, dir: string, runtime: RuntimeModules, window?: Buffer): PlainCopy {
   const copy = join(dir, "entry.mjs");
