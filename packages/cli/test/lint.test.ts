@@ -204,6 +204,15 @@ describe("wfgen lint <files>: arguments", () => {
     expect((await json("ci/**/*.yml")).files).toEqual(["ci/other/c.yml"]);
   });
 
+  test("a file that starts with a byte order mark: line 1's places are counted from after it", async () => {
+    const text = "permissions: write-all\non: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n";
+    const dir = repo({ "plain.yml": text, "marked.yml": `\uFEFF${text}` });
+    const [plain, marked] = [await wfgen(dir, ["lint", "plain.yml"]), await wfgen(dir, ["lint", "marked.yml"])];
+    expect(marked.stdout).toContain("marked.yml:1:1: error [blanket-permissions]");
+    expect(marked.stdout).toContain("  1 | permissions: write-all\n");
+    expect(marked.stdout.replaceAll("marked.yml", "plain.yml")).toBe(plain.stdout);
+  });
+
   test("usage errors and unreadable files exit 2", async () => {
     const dir = repo({ "a.yml": pinned(demoPush), "dir.yml/x": "" });
     expect(await wfgen(dir, ["lint", "missing.yml"])).toEqual({ code: 2, stdout: "", stderr: "error: missing.yml: no such file.\n" });

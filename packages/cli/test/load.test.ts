@@ -91,6 +91,15 @@ describe("loading workflows.ts", () => {
     expect(existsSync(join(dir, ".github"))).toBe(false);
   });
 
+  test("a syntax error after non-ASCII text on its line: the column an editor shows (esbuild counts bytes)", async () => {
+    const dir = repo({ "workflows.ts": 'import { workflow } from "wfgen";\nconst name = "Déploiement 🚀"; const x: number = ;\n' });
+    const result = await wfgen(dir, ["build"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /^workflows\.ts:2:50: error: Unexpected ";"\n  2 \| const name = "Déploiement 🚀"; const x: number = ;\n {4}\| {50}\^\n/,
+    );
+  });
+
   test("no workflow exported: exit 2, naming what was exported", async () => {
     const dir = repo({ "workflows.ts": 'export const branches = ["main"];\n' });
     const result = await wfgen(dir, ["build"]);

@@ -381,3 +381,39 @@ test.each([
   expect(result.code).toBe(2);
   expect(result.stderr).toMatch(new RegExp(`^workflows\\.ts:${line}:7: error: cr boom\\n  ${line} \\| throw new Error\\("cr boom"\\);\\n`));
 });
+
+describe("a file that starts with a byte order mark: line 1's columns are the ones an editor shows", () => {
+  const BOM = "\uFEFF";
+  test.each([
+    ["as written", "const x = 1;", 59],
+    ["through esbuild", "const x: number = 1;", 67],
+  ])("an error thrown %s", async (_, declaration, column) => {
+    const dir = repo({ "workflows.ts": `${BOM}${HEAD.trimEnd()} ${declaration} throw new Error("bom boom");\n` });
+    const result = await cli(dir, ["build"]);
+    expect(result.code).toBe(2);
+    // The frame shows the line without the mark, and the caret under `new`.
+    const line = `${HEAD.trimEnd()} ${declaration} throw new Error("bom boom");`;
+    expect(result.stderr).toMatch(new RegExp(`^workflows\\.ts:1:${column}: error: bom boom\\n  1 \\| ${escape(line)}\\n {4}\\| {${column}}\\^\\n`));
+  });
+
+  test("a syntax error (esbuild counts the mark's three bytes)", async () => {
+    const dir = repo({ "workflows.ts": `${BOM}${HEAD.trimEnd()} const x: number = ;\n` });
+    const result = await cli(dir, ["build"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^workflows\.ts:1:58: error: Unexpected ";"\n/);
+  });
+
+  test("a finding at a step on line 1", async () => {
+    const entry = `${HEAD.trimEnd()} ${ci('"ubuntu-latest"').replace("npm test", "echo ${{ github.event.issue.title }}")}`;
+    const withMark = repo({ "workflows.ts": BOM + entry });
+    const without = repo({ "workflows.ts": entry });
+    const [a, b] = [await cli(withMark, ["build"]), await cli(without, ["build"])];
+    expect(a.code).toBe(1);
+    expect(a.stderr).toMatch(/^workflows\.ts:1:\d+ error \[template-injection\]/);
+    expect(a.stderr).toBe(b.stderr);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

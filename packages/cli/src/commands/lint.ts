@@ -21,6 +21,7 @@ import { inGitHubActions } from "../output/github.ts";
 import { styleFor } from "../output/style.ts";
 import { displayPath } from "../paths.ts";
 import { readBoundedText } from "../fs/read-bounded.ts";
+import { withoutBom } from "../source-lines.ts";
 import { limitsOf } from "../limits.ts";
 import { makePlan } from "../plan.ts";
 
@@ -196,7 +197,7 @@ async function lintFiles(paths: readonly string[], config: LintConfigSource, io:
     const display = displayPath(path, io.cwd);
     let text: string;
     try {
-      text = readBoundedText(path, maxFileBytes);
+      text = withoutBom(readBoundedText(path, maxFileBytes));
     } catch (error) {
       throw new CliError("unreadable-file", `cannot read ${display}: ${(error as Error).message}`, { location: { file: display } });
     }

@@ -25,7 +25,7 @@ import type { Message } from "esbuild";
 import { CliError, type ErrorLocation } from "../errors.ts";
 import { FileRefused } from "../fs/read-bounded.ts";
 import { displayPath } from "../paths.ts";
-import { sourceLines } from "../source-lines.ts";
+import { editorColumn, sourceLines, startsWithBom } from "../source-lines.ts";
 import { bundle, BundleError, mapBundle, type Bundle } from "./bundle.ts";
 import { copyIfPlain, importPlainEntry, writeRuntimePackages, type PlainCopy } from "./plain-entry.ts";
 import { installRuntime, type RuntimeModules } from "./runtime.ts";
@@ -252,7 +252,10 @@ function registerMapper(built: Bundle, file: string, root: string, runtime: Prom
 export async function mapLocation(position: Position): Promise<Position | undefined> {
   const mapper = mappers.get(position.file);
   if (!mapper) return position;
-  return (await mapper())?.(position);
+  const mapped = (await mapper())?.(position);
+  // V8, and esbuild's source maps, count a byte order mark as line 1's first column.
+  if (mapped?.line === 1 && mapped.column > 1 && startsWithBom(mapped.file)) return { ...mapped, column: mapped.column - 1 };
+  return mapped;
 }
 
 /** Diagnostics with their positions in bundles mapped to the user's files (see {@link mapLocation}). */
@@ -272,11 +275,15 @@ function compileError(errors: Message[], file: string, root: string, cwd: string
   const [first, ...rest] = errors;
   const at = (m: Message): ErrorLocation | undefined =>
     m.location
-      ? { file: displayPath(resolve(root, m.location.file), cwd), line: m.location.line, column: m.location.column + 1 }
+      ? {
+          file: displayPath(resolve(root, m.location.file), cwd),
+          line: m.location.line,
+          column: editorColumn(m.location, resolve(root, m.location.file)),
+        }
       : undefined;
   const details: string[] = [];
   if (first?.location)
-    details.push(...codeFrame(first.location.lineText, first.location.line, first.location.column + 1));
+    details.push(...codeFrame(first.location.lineText, first.location.line, editorColumn(first.location, resolve(root, first.location.file))));
   for (const other of rest) {
     const loc = at(other);
     details.push(`${loc ? `${loc.file}:${loc.line}:${loc.column}: ` : ""}error: ${other.text}`);
