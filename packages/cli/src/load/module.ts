@@ -282,14 +282,13 @@ function compileError(errors: Message[], file: string, root: string, cwd: string
         }
       : undefined;
   const details: string[] = [];
-  if (first?.location)
-    details.push(...codeFrame(first.location.lineText, first.location.line, editorColumn(first.location, resolve(root, first.location.file))));
+  const location = first ? at(first) : undefined;
+  if (first?.location && location?.column !== undefined) details.push(...codeFrame(first.location.lineText, first.location.line, location.column));
   for (const other of rest) {
     const loc = at(other);
     details.push(`${loc ? `${loc.file}:${loc.line}:${loc.column}: ` : ""}error: ${other.text}`);
   }
   details.push(`${displayPath(file, cwd)} could not be compiled; nothing was written.`);
-  const location = first ? at(first) : undefined;
   return new CliError("entry-compile-error", first?.text ?? "the file could not be compiled", {
     ...(location ? { location } : { location: { file: displayPath(file, cwd) } }),
     details,
